@@ -1,0 +1,141 @@
+package org.ngms.directive;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.ngms.shared.Money;
+import org.ngms.shared.Percent;
+
+/**
+ * One stage of the auction format. A directive's format is a pipeline of stages: an allocation stage first
+ * (sealed demand at reserve, clock, SMRA or sealed package bids), possibly an ascending stage that the sealed stage
+ * escalates to, possibly a supplementary sealed package round, and assignment stages last.
+ */
+public sealed interface Stage {
+
+    String id();
+
+    /** The stage's type as written in the directive. */
+    StageType type();
+
+    /** Lot categories this stage covers; empty means every category (or, for an escalation target, those escalated). */
+    List<String> categories();
+
+    enum StageType { SEALED_DEMAND_AT_RESERVE, CLOCK, SMRA, SEALED_PACKAGE, ASSIGNMENT }
+
+    /** Stages that decide who wins how much spectrum. */
+    sealed interface AllocationStage extends Stage {
+    }
+
+    /**
+     * Pre-bid offers at reserve (PTA 2014-2021): each bidder states its demand per product at the reserve price;
+     * products where total demand is at most supply are awarded at reserve, the others go to {@code escalateTo}.
+     */
+    record SealedDemandAtReserve(String id, List<String> categories, Optional<String> escalateTo)
+            implements AllocationStage {
+        public SealedDemandAtReserve {
+            Objects.requireNonNull(id, "id");
+            categories = List.copyOf(categories);
+            Objects.requireNonNull(escalateTo, "escalateTo");
+        }
+
+        @Override
+        public StageType type() {
+            return StageType.SEALED_DEMAND_AT_RESERVE;
+        }
+    }
+
+    /** An ascending clock stage with per-product prices, intra-round bids and an activity rule. */
+    record Clock(String id, List<String> categories, int firstRoundMinutes, int roundMinutes, Increment increment,
+                 boolean intraRoundBids, Money bidMultiple, MissingBid missingBid, Percent activityRequirement)
+            implements AllocationStage {
+        public Clock {
+            Objects.requireNonNull(id, "id");
+            categories = List.copyOf(categories);
+            Objects.requireNonNull(increment, "increment");
+            Objects.requireNonNull(bidMultiple, "bidMultiple");
+            Objects.requireNonNull(missingBid, "missingBid");
+            Objects.requireNonNull(activityRequirement, "activityRequirement");
+        }
+
+        @Override
+        public StageType type() {
+            return StageType.CLOCK;
+        }
+    }
+
+    /** Simultaneous multiple-round ascending auction, lot by lot, with increments, activity and waivers. */
+    record Smra(String id, List<String> categories, int roundMinutes, Percent minIncrement, Percent maxIncrement,
+                Percent activityRequirement, int waivers, boolean withdrawalsAllowed) implements AllocationStage {
+        public Smra {
+            Objects.requireNonNull(id, "id");
+            categories = List.copyOf(categories);
+            Objects.requireNonNull(minIncrement, "minIncrement");
+            Objects.requireNonNull(maxIncrement, "maxIncrement");
+            Objects.requireNonNull(activityRequirement, "activityRequirement");
+        }
+
+        @Override
+        public StageType type() {
+            return StageType.SMRA;
+        }
+    }
+
+    /** One sealed round of XOR package bids, priced by {@code pricing}. */
+    record SealedPackage(String id, List<String> categories, PackagePricing pricing, int maxPackagesPerBidder)
+            implements AllocationStage {
+        public SealedPackage {
+            Objects.requireNonNull(id, "id");
+            categories = List.copyOf(categories);
+            Objects.requireNonNull(pricing, "pricing");
+        }
+
+        @Override
+        public StageType type() {
+            return StageType.SEALED_PACKAGE;
+        }
+    }
+
+    /** Frequency assignment of generic lots already won, priced on top of the allocation price. */
+    record Assignment(String id, List<String> categories, AssignmentMethod method, Money openingPrice,
+                      AssignmentPricing pricing) implements Stage {
+        public Assignment {
+            Objects.requireNonNull(id, "id");
+            categories = List.copyOf(categories);
+            Objects.requireNonNull(method, "method");
+            Objects.requireNonNull(openingPrice, "openingPrice");
+            Objects.requireNonNull(pricing, "pricing");
+        }
+
+        @Override
+        public StageType type() {
+            return StageType.ASSIGNMENT;
+        }
+    }
+
+    /**
+     * How a clock price rises on a product with excess demand: a percentage of the reserve, a percentage of the
+     * posted price, or a value the regulator sets each round within [minPercent, maxPercent] of the posted price.
+     */
+    record Increment(IncrementBasis basis, Optional<Percent> percent, Optional<Percent> minPercent,
+                     Optional<Percent> maxPercent) {
+        public Increment {
+            Objects.requireNonNull(basis, "basis");
+            Objects.requireNonNull(percent, "percent");
+            Objects.requireNonNull(minPercent, "minPercent");
+            Objects.requireNonNull(maxPercent, "maxPercent");
+        }
+    }
+
+    enum IncrementBasis { PERCENT_OF_RESERVE, PERCENT_OF_POSTED_PRICE, REGULATOR_RANGE }
+
+    /** What a bidder's missing bid in a round means. */
+    enum MissingBid { MAINTAIN_AT_CLOCK_PRICE, DROP_TO_ZERO }
+
+    enum PackagePricing { PAY_AS_BID, RESERVE, VCG, CORE_NEAREST_VCG }
+
+    enum AssignmentMethod { POSITION_CLOCK, SEALED_BIDS }
+
+    enum AssignmentPricing { PAY_IN_ADDITION, CORE_NEAREST_VCG }
+}
