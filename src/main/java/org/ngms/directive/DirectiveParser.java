@@ -92,4 +92,9 @@ public final class DirectiveParser {
         return JSON;
     }
 
+    /** The YAML reader directives are parsed with; scenario files use the same one. */
+    static ObjectMapper yaml() {
+        return YAML;
+    }
+
 }

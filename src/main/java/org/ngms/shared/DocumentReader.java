@@ -5,8 +5,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -33,6 +35,8 @@ public final class DocumentReader {
     public static final String NOT_POSITIVE = "NOT_POSITIVE";
     public static final String UNKNOWN_VALUE = "UNKNOWN_VALUE";
     public static final String INVALID = "INVALID";
+
+    private static final String ID_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
 
     private final List<Violation> violations = new ArrayList<>();
 
@@ -138,7 +142,7 @@ public final class DocumentReader {
                 wrongType(name, "an identifier", value);
                 return null;
             }
-            if (!text.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+            if (!text.matches(ID_PATTERN)) {
                 violations.add(Violation.of(child(path, name), BAD_FORMAT,
                         name + " must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit",
                         text));
@@ -172,21 +176,76 @@ public final class DocumentReader {
 
         private Long whole(String name, boolean required, long min, long max) {
             JsonNode value = field(name, required);
-            if (value == null) {
-                return null;
-            }
+            return value == null ? null : whole(child(path, name), name, value, min, max);
+        }
+
+        private Long whole(String at, String name, JsonNode value, long min, long max) {
             if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-                wrongType(name, "a whole number", value);
+                violations.add(Violation.of(at, WRONG_TYPE, name + " must be a whole number, not " + kind(value),
+                        value));
                 return null;
             }
             long number = value.longValue();
             if (number < min || number > max) {
                 String rule = number < min && number <= 0 && min <= 1 ? NOT_POSITIVE : OUT_OF_RANGE;
-                violations.add(Violation.of(child(path, name), rule,
-                        name + " must be between " + min + " and " + max, number));
+                violations.add(Violation.of(at, rule, name + " must be between " + min + " and " + max, number));
                 return null;
             }
             return number;
+        }
+
+        /**
+         * A mapping from identifiers to whole numbers in [min, max], such as blocks per lot category
+         * ({@code { "2600": 7 }}); absent means empty. Each entry's path is {@code name.key}.
+         */
+        public Map<String, Integer> counts(String name, long min, long max) {
+            JsonNode value = field(name, false);
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            if (value == null) {
+                return counts;
+            }
+            if (!value.isObject()) {
+                wrongType(name, "a mapping of identifiers to whole numbers", value);
+                return counts;
+            }
+            for (String key : value.propertyNames()) {
+                String at = child(child(path, name), key);
+                if (!key.matches(ID_PATTERN)) {
+                    violations.add(Violation.of(at, BAD_FORMAT,
+                            "each key of " + name + " must be 1-64 letters, digits, '.', '_' or '-'", key));
+                    continue;
+                }
+                Long count = whole(at, key, value.get(key), min, max);
+                if (count != null) {
+                    counts.put(key, count.intValue());
+                }
+            }
+            return counts;
+        }
+
+        /** A list of non-blank texts; absent means empty. */
+        public List<String> texts(String name) {
+            JsonNode value = field(name, false);
+            List<String> texts = new ArrayList<>();
+            if (value == null) {
+                return texts;
+            }
+            if (!value.isArray()) {
+                wrongType(name, "a list", value);
+                return texts;
+            }
+            for (int i = 0; i < value.size(); i++) {
+                JsonNode item = value.get(i);
+                String at = child(path, name) + "[" + i + "]";
+                if (!item.isString()) {
+                    violations.add(Violation.of(at, WRONG_TYPE, "each entry must be text, not " + kind(item), item));
+                } else if (item.stringValue().isBlank()) {
+                    violations.add(Violation.of(at, REQUIRED, "an entry must not be blank", ""));
+                } else {
+                    texts.add(item.stringValue().strip());
+                }
+            }
+            return texts;
         }
 
         public Boolean bool(String name, boolean defaultValue) {

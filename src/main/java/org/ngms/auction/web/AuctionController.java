@@ -1,0 +1,116 @@
+package org.ngms.auction.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import org.ngms.auction.Lots;
+import org.ngms.auction.app.AuctionService;
+import org.ngms.auction.web.AuctionRequests.CreateAuction;
+import org.ngms.auction.web.AuctionRequests.Disqualify;
+import org.ngms.auction.web.AuctionRequests.RegisterBidder;
+import org.ngms.auction.web.AuctionRequests.Transition;
+import org.ngms.auction.web.AuctionViews.AuctionDetails;
+import org.ngms.auction.web.AuctionViews.AuctionSummary;
+import org.ngms.auction.web.AuctionViews.BidderView;
+import org.ngms.auction.web.AuctionViews.LotView;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Auctions created from a directive: schedule, lots, bidders and qualification, lifecycle transitions. */
+@RestController
+@RequestMapping("/api/v1/auctions")
+@Tag(name = "Auctions", description = "Auctions, their lots, bidders and lifecycle")
+public class AuctionController {
+
+    private final AuctionService service;
+
+    public AuctionController(AuctionService service) {
+        this.service = service;
+    }
+
+    @PostMapping
+    @Operation(summary = "Create an auction in DRAFT from a directive version and a schedule",
+            description = "Without directiveVersion the latest version is used. 422 if the schedule breaks a rule.")
+    public Mono<ResponseEntity<AuctionSummary>> create(@RequestBody CreateAuction request) {
+        var schedule = request.validSchedule();
+        return service.create(request.directiveId(), request.version(), request.titleIfGiven(), schedule)
+                .map(AuctionSummary::of)
+                .map(a -> ResponseEntity.created(URI.create("/api/v1/auctions/" + a.id())).body(a));
+    }
+
+    @GetMapping
+    @Operation(summary = "List auctions")
+    public Flux<AuctionSummary> list() {
+        return service.list().map(AuctionSummary::of);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "An auction with its lots, bidders, state and state history")
+    public Mono<AuctionDetails> get(@PathVariable UUID id) {
+        return service.details(id).map(AuctionDetails::of);
+    }
+
+    @GetMapping("/{id}/lots")
+    @Operation(summary = "The lots on offer, one per block")
+    public Mono<List<LotView>> lots(@PathVariable UUID id) {
+        return service.details(id).map(d -> Lots.of(d.directive()).stream().map(LotView::of).toList());
+    }
+
+    @PostMapping("/{id}/bidders")
+    @Operation(summary = "Register an applicant (DRAFT or QUALIFICATION)",
+            description = "Holdings default to the directive's existing holdings for this id. 422 if the requested "
+                    + "demand breaks a cap, a new-entrant reservation or the supply.")
+    public Mono<ResponseEntity<BidderView>> register(@PathVariable UUID id, @RequestBody RegisterBidder request) {
+        var application = request.toApplication();
+        return service.register(id, application)
+                .map(BidderView::of)
+                .map(b -> ResponseEntity.created(URI.create("/api/v1/auctions/" + id + "/bidders/" + b.id()))
+                        .body(b));
+    }
+
+    @GetMapping("/{id}/bidders")
+    @Operation(summary = "The auction's bidders")
+    public Flux<BidderView> bidders(@PathVariable UUID id) {
+        return service.bidders(id).map(BidderView::of);
+    }
+
+    @GetMapping("/{id}/bidders/{bidderId}")
+    @Operation(summary = "One bidder")
+    public Mono<BidderView> bidder(@PathVariable UUID id, @PathVariable String bidderId) {
+        return service.bidder(id, bidderId).map(BidderView::of);
+    }
+
+    @PostMapping("/{id}/bidders/{bidderId}/qualification")
+    @Operation(summary = "Qualify a registered bidder (QUALIFICATION only)",
+            description = "Checks the deposit against the directive's rule, sets eligibility points and records the "
+                    + "eligibility conditions that apply. 422 DEPOSIT_BELOW_REQUIRED if the deposit falls short.")
+    public Mono<BidderView> qualify(@PathVariable UUID id, @PathVariable String bidderId) {
+        return service.qualify(id, bidderId).map(BidderView::of);
+    }
+
+    @PostMapping("/{id}/bidders/{bidderId}/disqualification")
+    @Operation(summary = "Disqualify a bidder, stating the reason (before bidding)")
+    public Mono<BidderView> disqualify(@PathVariable UUID id, @PathVariable String bidderId,
+                                       @RequestBody Disqualify request) {
+        return service.disqualify(id, bidderId, request.reason()).map(BidderView::of);
+    }
+
+    @PostMapping("/{id}/transitions")
+    @Operation(summary = "Move the auction to another state",
+            description = "DRAFT → QUALIFICATION → BIDDING → CONCLUDED, or CANCELLED (with a reason). 409 with the "
+                    + "reason when the transition is illegal or its guard fails.")
+    public Mono<AuctionSummary> transition(@PathVariable UUID id, @RequestBody Transition request) {
+        return service.transition(id, request.target(), request.reason()).map(AuctionSummary::of);
+    }
+}

@@ -1,0 +1,142 @@
+package org.ngms.auction.web;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.ngms.auction.AuctionState;
+import org.ngms.auction.Registration;
+import org.ngms.auction.Schedule;
+import org.ngms.shared.Decimals;
+import org.ngms.shared.Mhz;
+import org.ngms.shared.Money;
+import org.ngms.shared.Violation;
+import org.ngms.web.ProblemException;
+
+/**
+ * Request bodies of the auction API. Jackson refuses unknown fields and wrong types (400); each record's
+ * {@code validate} lists every missing or out-of-range field at once (422), with its path.
+ */
+final class AuctionRequests {
+
+    private AuctionRequests() {
+    }
+
+    private static void require(List<Violation> errors, Object value, String path) {
+        if (value == null || value instanceof String s && s.isBlank()) {
+            errors.add(Violation.of(path, "REQUIRED", path + " is required", null));
+        }
+    }
+
+    private static void throwIfAny(List<Violation> errors) {
+        if (!errors.isEmpty()) {
+            throw new ProblemException(422, "request-invalid", "Invalid request",
+                    errors.size() + " field(s) invalid; see errors", errors);
+        }
+    }
+
+    record ScheduleRequest(Instant applicationDeadline, Instant biddingOpens, Map<String, Instant> stageOpenings) {
+    }
+
+    record CreateAuction(String directiveId, Integer directiveVersion, String title, ScheduleRequest schedule) {
+
+        Schedule validSchedule() {
+            List<Violation> errors = new ArrayList<>();
+            require(errors, directiveId, "directiveId");
+            if (directiveVersion != null && directiveVersion < 1) {
+                errors.add(Violation.of("directiveVersion", "NOT_POSITIVE", "directiveVersion starts at 1",
+                        directiveVersion));
+            }
+            require(errors, schedule, "schedule");
+            if (schedule != null) {
+                require(errors, schedule.applicationDeadline(), "schedule.applicationDeadline");
+                require(errors, schedule.biddingOpens(), "schedule.biddingOpens");
+                require(errors, schedule.stageOpenings(), "schedule.stageOpenings");
+                if (schedule.stageOpenings() != null) {
+                    schedule.stageOpenings().forEach((stage, at) -> require(errors, at,
+                            "schedule.stageOpenings." + stage));
+                }
+            }
+            throwIfAny(errors);
+            return new Schedule(schedule.applicationDeadline(), schedule.biddingOpens(), schedule.stageOpenings());
+        }
+
+        Optional<Integer> version() {
+            return Optional.ofNullable(directiveVersion);
+        }
+
+        Optional<String> titleIfGiven() {
+            return Optional.ofNullable(title).filter(t -> !t.isBlank()).map(String::strip);
+        }
+    }
+
+    record RegisterBidder(String id, String organisation, Boolean newEntrant, Map<String, BigDecimal> holdings,
+                          Long deposit, Map<String, Integer> requestedDemand) {
+
+        Registration.Application toApplication() {
+            List<Violation> errors = new ArrayList<>();
+            require(errors, id, "id");
+            if (id != null && !id.matches("[a-z0-9][a-z0-9_-]{0,31}")) {
+                errors.add(Violation.of("id", "BAD_FORMAT",
+                        "id must be 1-32 lower-case letters, digits, '_' or '-'", id));
+            }
+            require(errors, organisation, "organisation");
+            require(errors, newEntrant, "newEntrant");
+            require(errors, deposit, "deposit");
+            if (deposit != null && (deposit < 0 || deposit > Money.MAX)) {
+                errors.add(Violation.of("deposit", "OUT_OF_RANGE", "deposit must be 0 to " + Money.MAX + " USD",
+                        deposit));
+            }
+            Map<String, Mhz> mhz = new TreeMap<>();
+            if (holdings != null) {
+                holdings.forEach((band, value) -> holding(errors, mhz, band, value));
+            }
+            if (requestedDemand != null) {
+                requestedDemand.forEach((category, blocks) -> {
+                    if (blocks == null || blocks < 0) {
+                        errors.add(Violation.of("requestedDemand." + category, "NOT_POSITIVE",
+                                "requested blocks must be zero or more", blocks));
+                    }
+                });
+            }
+            throwIfAny(errors);
+            return new Registration.Application(id, organisation.strip(), newEntrant,
+                    holdings == null ? Optional.empty() : Optional.of(mhz), Money.of(deposit),
+                    requestedDemand == null ? Map.of() : requestedDemand);
+        }
+
+        private static void holding(List<Violation> errors, Map<String, Mhz> mhz, String band, BigDecimal value) {
+            String path = "holdings." + band;
+            if (value == null) {
+                errors.add(Violation.of(path, "REQUIRED", "a holding needs its MHz", null));
+                return;
+            }
+            try {
+                long khz = Decimals.parseScaled(value.toPlainString(), 3);
+                if (khz < 0) {
+                    errors.add(Violation.of(path, "NOT_POSITIVE", "holdings must not be negative", value));
+                } else {
+                    mhz.put(band, new Mhz(khz));
+                }
+            } catch (IllegalArgumentException e) {
+                errors.add(Violation.of(path, "BAD_FORMAT", "MHz with at most 3 decimals (1 kHz)", value));
+            }
+        }
+    }
+
+    record Disqualify(String reason) {
+    }
+
+    record Transition(AuctionState to, String reason) {
+        AuctionState target() {
+            List<Violation> errors = new ArrayList<>();
+            require(errors, to, "to");
+            throwIfAny(errors);
+            return to;
+        }
+    }
+}
