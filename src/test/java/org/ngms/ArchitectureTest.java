@@ -1,0 +1,53 @@
+package org.ngms;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The domain (everything outside web, persistence, app and config adapters) is plain Java: the rules of an auction
+ * can be read, tested and replayed without Spring, a database or a reactive runtime.
+ */
+class ArchitectureTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.ngms");
+
+    private static final String[] ADAPTERS = {"..web..", "..persistence..", "..app..", "..config..", "org.ngms"};
+
+    @Test
+    void domainCodeDependsOnNeitherSpringNorR2dbcNorReactor() {
+        ArchRule rule = noClasses()
+                .that().resideOutsideOfPackages(ADAPTERS)
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.springframework..", "io.r2dbc..", "reactor..", "org.reactivestreams..",
+                        "io.swagger..", "org.springdoc..")
+                .because("domain packages hold the auction rules as plain Java (STYLE.md)");
+        rule.check(CLASSES);
+    }
+
+    @Test
+    void domainCodeDoesNotReachIntoAdapters() {
+        ArchRule rule = noClasses()
+                .that().resideOutsideOfPackages(ADAPTERS)
+                .should().dependOnClassesThat().resideInAnyPackage("..web..", "..persistence..", "..app..",
+                        "..config..")
+                .because("adapters depend on the domain, never the reverse");
+        rule.check(CLASSES);
+    }
+
+    @Test
+    void theDomainIsActuallyCheckedBecauseItHasClasses() {
+        // guards the two rules above against passing vacuously after a package rename
+        noClasses().that().resideInAnyPackage("org.ngms.directive", "org.ngms.auction", "org.ngms.shared")
+                .should().haveSimpleName("NoSuchClassAnywhere")
+                .allowEmptyShould(false)
+                .check(CLASSES);
+    }
+}

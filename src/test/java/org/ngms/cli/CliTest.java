@@ -1,0 +1,69 @@
+package org.ngms.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ngms.support.Scenarios;
+
+class CliTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void aValidDirectiveExitsZeroWithItsHash() {
+        int code = run("validate", "scenarios/pk-5g-2026/directive.yaml");
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).matches("valid: PK-5G-2026 sha256 [0-9a-f]{64}\\R");
+    }
+
+    @Test
+    void anInvalidDirectiveExitsTwoListingEveryError(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("draft.yaml");
+        Files.writeString(file, Scenarios.directiveYaml("pk-5g-2026")
+                .replace("blocks: 19", "blocks: -19")
+                .replace("limitMhz: \"140\"", "limitMhz: \"14O\""));
+
+        int code = run("validate", file.toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString())
+                .contains("2 error(s)")
+                .contains("lotCategories[4].blocks: NOT_POSITIVE")
+                .contains("spectrumCaps[2].limitMhz: BAD_FORMAT")
+                .contains("[value: 14O]");
+    }
+
+    @Test
+    void aJsonFileIsReadAsJson(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("d.json");
+        Files.writeString(file, "{\"schema\": \"ngms-directive/1\", \"id\": 5}");
+
+        assertThat(run("validate", file.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("title: REQUIRED").doesNotContain("SYNTAX");
+    }
+
+    @Test
+    void aMissingFileExitsOne() {
+        assertThat(run("validate", "no/such/file.yaml")).isEqualTo(1);
+        assertThat(err.toString()).contains("cannot read");
+    }
+
+    @Test
+    void aMissingArgumentIsAUsageError() {
+        assertThat(run("validate")).isEqualTo(2);
+        assertThat(err.toString()).contains("Missing required parameter");
+    }
+}
