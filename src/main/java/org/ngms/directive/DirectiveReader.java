@@ -83,8 +83,9 @@ final class DirectiveReader {
     private LicenceArea licenceArea(Fields f) {
         String id = f.id("id");
         String name = f.string("name");
+        int before = reader.violations().size();
         var regions = f.enums("regions", LicenceArea.Region.class);
-        if (regions.isEmpty()) {
+        if (regions.isEmpty() && reader.violations().size() == before) {
             f.reject("regions", DocumentReader.REQUIRED, "regions must name PAKISTAN, AJK and/or GB", null);
         }
         return f.build(() -> new LicenceArea(id, name, java.util.Set.copyOf(regions)));
