@@ -1,0 +1,145 @@
+package org.ngms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged jar as an operator of the service runs it: with no database configured it starts its own PostgreSQL,
+ * answers health UP, and after a restart finds the data it stored. The same jar validates directives offline.
+ */
+class ServiceRestartIT {
+
+    private static final Path JAR = Path.of("target", "ngms-auction.jar").toAbsolutePath();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @TempDir
+    Path workDir;
+
+    private Process service;
+    private final List<String> output = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (service != null && service.isAlive()) {
+            service.destroy();
+            service.waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private ProcessBuilder java(String... args) {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        // no database configured: the service must start its own
+        List.of("DB_HOST", "PGHOST", "PGPORT", "PGDATABASE", "PGUSER", "PGPASSWORD", "SPRING_R2DBC_URL")
+                .forEach(builder.environment()::remove);
+        return builder;
+    }
+
+    private String start(int port) throws Exception {
+        ProcessBuilder builder = java();
+        builder.environment().put("PORT", Integer.toString(port));
+        service = builder.start();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(
+                    new InputStreamReader(service.getInputStream(), StandardCharsets.UTF_8))) {
+                lines.lines().forEach(output::add);
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        Instant deadline = Instant.now().plusSeconds(180);
+        while (Instant.now().isBefore(deadline)) {
+            assertThat(service.isAlive()).as("service exited:\n" + String.join("\n", output)).isTrue();
+            try {
+                HttpResponse<String> health = get(port, "/actuator/health");
+                if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
+                    return output.stream().filter(l -> l.startsWith("Embedded PostgreSQL started")).findFirst()
+                            .orElseThrow();
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("no health UP within 180 s:\n" + String.join("\n", output));
+    }
+
+    private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void theServiceKeepsItsEmbeddedDataAcrossARestart() throws Exception {
+        int port = freePort();
+        String firstStart = start(port);
+        assertThat(firstStart).contains(workDir.resolve("data/postgres").toRealPath().toString());
+
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/directives"))
+                .header("Content-Type", "application/yaml")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        Files.readString(Path.of("scenarios/pk-5g-2026/directive.yaml"))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String sha = created.body().replaceAll(".*\"sha256\":\"([0-9a-f]{64})\".*", "$1");
+
+        service.destroy();
+        assertThat(service.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        output.clear();
+
+        String secondStart = start(port);
+        assertThat(secondStart).isEqualTo(firstStart.replaceAll("port \\d+", secondStart.replaceAll(
+                ".*port (\\d+).*", "port $1")));
+        HttpResponse<String> stored = get(port, "/api/v1/directives/PK-5G-2026");
+        assertThat(stored.statusCode()).isEqualTo(200);
+        assertThat(stored.body()).contains("\"sha256\":\"" + sha + "\"").contains("\"version\":1");
+    }
+
+    @Test
+    void theJarValidatesADirectiveOfflineWithExitCodes() throws Exception {
+        Path valid = Path.of("scenarios/pk-5g-2026/directive.yaml").toAbsolutePath();
+        Process ok = java("validate", valid.toString()).start();
+        String okOut = new String(ok.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(ok.waitFor()).as(okOut).isZero();
+        assertThat(okOut).startsWith("valid: PK-5G-2026 sha256 ");
+
+        Path broken = workDir.resolve("broken.yaml");
+        Files.writeString(broken, Files.readString(valid).replace("termYears: 15", "termYears: 60"));
+        Process bad = java("validate", broken.toString()).start();
+        String badOut = new String(bad.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(bad.waitFor()).isEqualTo(2);
+        assertThat(badOut).contains("licence.termYears: OUT_OF_RANGE");
+        assertThat(Files.exists(workDir.resolve("data"))).as("validate must not start a database").isFalse();
+    }
+}
