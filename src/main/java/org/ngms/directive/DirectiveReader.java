@@ -187,7 +187,8 @@ final class DirectiveReader {
         Stage.StageType type = f.enumValue("type", Stage.StageType.class);
         List<String> categories = f.ids("categories", false);
         if (type == null) {
-            return f.build(() -> null);
+            // without a known type the other fields cannot be judged; the type's own violation says why
+            return null;
         }
         return switch (type) {
             case SEALED_DEMAND_AT_RESERVE -> {

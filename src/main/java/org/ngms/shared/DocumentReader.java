@@ -65,6 +65,11 @@ public final class DocumentReader {
         return node == null || node.isMissingNode() ? "nothing" : node.getNodeType().name().toLowerCase();
     }
 
+    /** A value as the author wrote it: strings without JSON quotes, anything else as JSON. */
+    private static String text(JsonNode value) {
+        return value.isString() ? value.stringValue() : value.toString();
+    }
+
     private static String child(String path, String name) {
         return path.isEmpty() ? name : path + "." + name;
     }
@@ -103,7 +108,7 @@ public final class DocumentReader {
 
         private void wrongType(String name, String expected, JsonNode value) {
             violations.add(Violation.of(child(path, name), WRONG_TYPE,
-                    name + " must be " + expected + ", not " + kind(value), value));
+                    name + " must be " + expected + ", not " + kind(value), text(value)));
         }
 
         public String string(String name) {

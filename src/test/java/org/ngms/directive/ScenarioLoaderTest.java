@@ -303,7 +303,7 @@ class ScenarioLoaderTest {
         assertThat(violationsOf(dir)).containsExactly(
                 tuple("bidders.yaml:schema", DocumentReader.UNKNOWN_VALUE, "ngms-bidders/2"),
                 tuple("bidders.yaml:bidders[0].deposit", DocumentReader.NOT_POSITIVE, "-15000000"),
-                tuple("bidders.yaml:bidders[1].newEntrant", DocumentReader.WRONG_TYPE, "\"no\""),
+                tuple("bidders.yaml:bidders[1].newEntrant", DocumentReader.WRONG_TYPE, "no"),
                 tuple("bidders.yaml:bidders[1].colour", DocumentReader.UNKNOWN_FIELD, "colour"));
     }
 
