@@ -7,11 +7,8 @@ import org.ngms.shared.Violation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.MethodNotAllowedException;
@@ -26,7 +23,6 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
-import tools.jackson.databind.json.JsonMapper;
 import reactor.core.publisher.Mono;
 
 /**
@@ -39,10 +35,10 @@ public class ProblemHandler implements WebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
-    private final JsonMapper json;
+    private final ProblemWriter writer;
 
-    public ProblemHandler(JsonMapper json) {
-        this.json = json;
+    public ProblemHandler(ProblemWriter writer) {
+        this.writer = writer;
     }
 
     @Override
@@ -52,15 +48,10 @@ public class ProblemHandler implements WebExceptionHandler {
             return Mono.error(failure);
         }
         Problem problem = toProblem(failure, exchange.getRequest().getPath().value());
-        response.setStatusCode(HttpStatus.valueOf(problem.status()));
-        HttpHeaders headers = response.getHeaders();
-        headers.set(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
         if (failure instanceof MethodNotAllowedException notAllowed) {
-            headers.setAllow(notAllowed.getSupportedMethods());
+            response.getHeaders().setAllow(notAllowed.getSupportedMethods());
         }
-        byte[] body = json.writeValueAsBytes(problem);
-        DataBuffer buffer = response.bufferFactory().wrap(body);
-        return response.writeWith(Mono.just(buffer));
+        return writer.write(exchange, problem);
     }
 
     Problem toProblem(Throwable failure, String instance) {

@@ -1,9 +1,19 @@
 package org.ngms.support;
 
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** Base of integration tests: chooses the test database before Spring starts, and offers a client. */
+/**
+ * Base of integration tests: chooses the test database before Spring starts. {@link #web} calls as the bootstrap
+ * regulator; {@link #anonymous} without credentials; {@link #as(String)} with any token.
+ */
 @IntegrationTest
 public abstract class IntegrationTestBase {
 
@@ -12,5 +22,36 @@ public abstract class IntegrationTestBase {
     }
 
     @Autowired
+    private WebTestClient client;
+
+    /** A client authenticated as the bootstrap regulator. */
     protected WebTestClient web;
+
+    /** A client without credentials. */
+    protected WebTestClient anonymous;
+
+    @BeforeEach
+    void clients() {
+        anonymous = client;
+        web = as(TestDatabase.REGULATOR_TOKEN);
+    }
+
+    protected WebTestClient as(String token) {
+        return client.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
+    }
+
+    /** Creates an account as the regulator and returns a fresh token for it. */
+    protected String accountWithToken(String role, String organisation) {
+        String id = role.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> body = organisation == null
+                ? Map.of("id", id, "role", role, "displayName", id)
+                : Map.of("id", id, "role", role, "organisation", organisation, "displayName", id);
+        web.post().uri("/api/v1/accounts").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange().expectStatus().isCreated();
+        Map<?, ?> issued = web.post().uri("/api/v1/accounts/" + id + "/tokens").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("label", "test", "expiresAt", Instant.now().plusSeconds(86_400).toString()))
+                .exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        return (String) issued.get("token");
+    }
 }

@@ -22,11 +22,15 @@ public final class TestDatabase {
     private TestDatabase() {
     }
 
+    /** The bootstrap regulator token of every test context (the first context to start creates the account). */
+    public static final String REGULATOR_TOKEN = "ngms_test-regulator-token-0123456789abcdefghijklmnop";
+
     /** Points the service at the test database through system properties, before any Spring context starts. */
     public static synchronized String configure() {
         if (description != null) {
             return description;
         }
+        System.setProperty("ngms.bootstrap.token", REGULATOR_TOKEN);
         if (isSet("DB_HOST") || isSet("PGHOST")) {
             description = "configured server " + (isSet("DB_HOST") ? System.getenv("DB_HOST") : System.getenv("PGHOST"));
         } else if (dockerAvailable()) {

@@ -14,6 +14,8 @@ import org.ngms.auction.web.AuctionViews.AuctionDetails;
 import org.ngms.auction.web.AuctionViews.AuctionSummary;
 import org.ngms.auction.web.AuctionViews.BidderView;
 import org.ngms.auction.web.AuctionViews.LotView;
+import org.ngms.identity.web.Callers;
+import org.ngms.web.ProblemException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -58,7 +60,7 @@ public class AuctionController {
     @GetMapping("/{id}")
     @Operation(summary = "An auction with its lots, bidders, state and state history")
     public Mono<AuctionDetails> get(@PathVariable UUID id) {
-        return service.details(id).map(AuctionDetails::of);
+        return Callers.current().flatMap(caller -> service.details(id).map(d -> AuctionDetails.of(d, caller)));
     }
 
     @GetMapping("/{id}/lots")
@@ -74,21 +76,25 @@ public class AuctionController {
     public Mono<ResponseEntity<BidderView>> register(@PathVariable UUID id, @RequestBody RegisterBidder request) {
         var application = request.toApplication();
         return service.register(id, application)
-                .map(BidderView::of)
+                .map(BidderView::full)
                 .map(b -> ResponseEntity.created(URI.create("/api/v1/auctions/" + id + "/bidders/" + b.id()))
                         .body(b));
     }
 
     @GetMapping("/{id}/bidders")
-    @Operation(summary = "The auction's bidders")
+    @Operation(summary = "The auction's bidders: private data only for the regulator and each bidder's own operator")
     public Flux<BidderView> bidders(@PathVariable UUID id) {
-        return service.bidders(id).map(BidderView::of);
+        return Callers.current().flatMapMany(caller -> service.bidders(id).map(b -> BidderView.of(b, caller)));
     }
 
     @GetMapping("/{id}/bidders/{bidderId}")
-    @Operation(summary = "One bidder")
+    @Operation(summary = "One bidder's private record (regulator, or the bidder's own operator)",
+            description = "An operator asking for another bidder gets the same 404 as for a bidder that does not "
+                    + "exist.")
     public Mono<BidderView> bidder(@PathVariable UUID id, @PathVariable String bidderId) {
-        return service.bidder(id, bidderId).map(BidderView::of);
+        return Callers.current().flatMap(caller -> caller.maySeePrivateDataOf(bidderId)
+                ? service.bidder(id, bidderId).map(BidderView::full)
+                : Mono.error(ProblemException.notFound("bidder " + bidderId)));
     }
 
     @PostMapping("/{id}/bidders/{bidderId}/qualification")
@@ -96,14 +102,14 @@ public class AuctionController {
             description = "Checks the deposit against the directive's rule, sets eligibility points and records the "
                     + "eligibility conditions that apply. 422 DEPOSIT_BELOW_REQUIRED if the deposit falls short.")
     public Mono<BidderView> qualify(@PathVariable UUID id, @PathVariable String bidderId) {
-        return service.qualify(id, bidderId).map(BidderView::of);
+        return service.qualify(id, bidderId).map(BidderView::full);
     }
 
     @PostMapping("/{id}/bidders/{bidderId}/disqualification")
     @Operation(summary = "Disqualify a bidder, stating the reason (before bidding)")
     public Mono<BidderView> disqualify(@PathVariable UUID id, @PathVariable String bidderId,
                                        @RequestBody Disqualify request) {
-        return service.disqualify(id, bidderId, request.reason()).map(BidderView::of);
+        return service.disqualify(id, bidderId, request.reason()).map(BidderView::full);
     }
 
     @PostMapping("/{id}/transitions")

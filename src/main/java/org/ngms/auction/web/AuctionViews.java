@@ -12,6 +12,7 @@ import org.ngms.auction.Bidder;
 import org.ngms.auction.Lots;
 import org.ngms.auction.app.AuctionService;
 import org.ngms.auction.persistence.AuctionStore;
+import org.ngms.identity.Caller;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -50,17 +51,30 @@ final class AuctionViews {
         }
     }
 
-    @JsonInclude(JsonInclude.Include.NON_ABSENT)
-    record BidderView(String id, String organisation, boolean newEntrant, Map<String, String> holdings, long deposit,
-                      Map<String, Integer> requestedDemand, Bidder.Status status, int eligibilityPoints,
-                      List<Bidder.AppliedCondition> conditions, String decisionReason, Instant registeredAt,
-                      Instant decidedAt) {
-        static BidderView of(Bidder b) {
+    /**
+     * A bidder. Its private data (holdings, deposit, requested demand, eligibility, conditions, decision reason) is
+     * present only for the regulator and the bidder's own operator; everyone else sees who it is and its status.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record BidderView(String id, String organisation, boolean newEntrant, Bidder.Status status,
+                      Map<String, String> holdings, Long deposit, Map<String, Integer> requestedDemand,
+                      Integer eligibilityPoints, List<Bidder.AppliedCondition> conditions, String decisionReason,
+                      Instant registeredAt, Instant decidedAt) {
+        static BidderView of(Bidder b, Caller caller) {
+            return caller.maySeePrivateDataOf(b.id()) ? full(b) : publicOf(b);
+        }
+
+        static BidderView full(Bidder b) {
             Map<String, String> holdings = new TreeMap<>();
             b.holdings().forEach((band, mhz) -> holdings.put(band, mhz.toString()));
-            return new BidderView(b.id(), b.organisation(), b.newEntrant(), holdings, b.deposit().amount(),
-                    new TreeMap<>(b.requestedDemand()), b.status(), b.eligibilityPoints(), b.conditions(),
+            return new BidderView(b.id(), b.organisation(), b.newEntrant(), b.status(), holdings, b.deposit().amount(),
+                    new TreeMap<>(b.requestedDemand()), b.eligibilityPoints(), b.conditions(),
                     b.decisionReason().orElse(null), b.registeredAt(), b.decidedAt().orElse(null));
+        }
+
+        static BidderView publicOf(Bidder b) {
+            return new BidderView(b.id(), b.organisation(), b.newEntrant(), b.status(), null, null, null, null, null,
+                    null, b.registeredAt(), b.decidedAt().orElse(null));
         }
     }
 
@@ -73,11 +87,11 @@ final class AuctionViews {
     record AuctionDetails(UUID id, String title, AuctionState state, DirectiveRef directive, ScheduleView schedule,
                           Instant createdAt, Instant updatedAt, List<LotView> lots, List<BidderView> bidders,
                           List<TransitionView> transitions) {
-        static AuctionDetails of(AuctionService.Details d) {
+        static AuctionDetails of(AuctionService.Details d, Caller caller) {
             AuctionSummary s = AuctionSummary.of(d.auction());
             return new AuctionDetails(s.id(), s.title(), s.state(), s.directive(), s.schedule(), s.createdAt(),
                     s.updatedAt(), Lots.of(d.directive()).stream().map(LotView::of).toList(),
-                    d.bidders().stream().map(BidderView::of).toList(),
+                    d.bidders().stream().map(b -> BidderView.of(b, caller)).toList(),
                     d.transitions().stream().map(TransitionView::of).toList());
         }
     }

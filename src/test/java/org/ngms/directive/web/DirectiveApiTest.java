@@ -200,10 +200,11 @@ class DirectiveApiTest extends IntegrationTestBase {
     }
 
     @Test
-    void unknownDirectivesAndRoutesAre404Problems() {
-        web.get().uri("/api/v1/directives/NOPE").exchange().expectStatus().isNotFound()
+    void unknownDirectivesAre404AndUnknownRoutesAreDeniedByDefault() {
+        anonymous.get().uri("/api/v1/directives/NOPE").exchange().expectStatus().isNotFound()
                 .expectHeader().contentType("application/problem+json");
-        web.get().uri("/api/v1/nothing-here").exchange().expectStatus().isNotFound()
-                .expectBody().jsonPath("$.status").isEqualTo(404);
+        anonymous.get().uri("/api/v1/nothing-here").exchange().expectStatus().isUnauthorized();
+        web.get().uri("/api/v1/nothing-here").exchange().expectStatus().isForbidden()
+                .expectHeader().contentType("application/problem+json");
     }
 }

@@ -1,0 +1,172 @@
+package org.ngms.identity.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.ngms.identity.Account;
+import org.ngms.identity.Role;
+import org.ngms.identity.app.AccountService;
+import org.ngms.identity.persistence.AccountStore;
+import org.ngms.identity.persistence.AccountStore.TokenRecord;
+import org.ngms.identity.persistence.SecurityEventLog;
+import org.ngms.shared.Violation;
+import org.ngms.web.ProblemException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Accounts and API tokens (regulator), the security event log (regulator), and whoami (everyone). */
+@RestController
+@Tag(name = "Identity", description = "Accounts, API tokens, security events")
+public class AccountController {
+
+    private final AccountService service;
+    private final AccountStore accounts;
+    private final SecurityEventLog events;
+
+    public AccountController(AccountService service, AccountStore accounts, SecurityEventLog events) {
+        this.service = service;
+        this.accounts = accounts;
+        this.events = events;
+    }
+
+    record CreateAccount(String id, Role role, String organisation, String displayName) {
+    }
+
+    record IssueToken(String label, Instant expiresAt) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    record AccountView(String id, Role role, String organisation, String displayName, Instant createdAt) {
+        static AccountView of(Account a) {
+            return new AccountView(a.id(), a.role(), a.organisation().orElse(null), a.displayName(), a.createdAt());
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    record TokenView(UUID id, String accountId, String label, Instant createdAt, Instant expiresAt, Instant revokedAt,
+                     Instant lastUsedAt) {
+        static TokenView of(TokenRecord t) {
+            return new TokenView(t.id(), t.accountId(), t.label(), t.createdAt(), t.expiresAt(),
+                    t.revokedAt().orElse(null), t.lastUsedAt().orElse(null));
+        }
+    }
+
+    /** The token in clear, returned once; store it now, it cannot be shown again. */
+    record IssuedTokenView(TokenView record, String token) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    record Whoami(boolean authenticated, String account, Role role, String organisation) {
+    }
+
+    @PostMapping("/api/v1/accounts")
+    @Operation(summary = "Create an operator, observer or regulator account (regulator)",
+            description = "An OPERATOR account names the bidder organisation (bidder id) it acts for; other roles name "
+                    + "none.")
+    public Mono<ResponseEntity<AccountView>> create(@RequestBody CreateAccount request) {
+        List<Violation> errors = new ArrayList<>();
+        if (request.id() == null || !request.id().matches(Account.ID_PATTERN)) {
+            errors.add(Violation.of("id", "BAD_FORMAT", "id must match " + Account.ID_PATTERN, request.id()));
+        }
+        if (request.role() == null) {
+            errors.add(Violation.of("role", "REQUIRED", "role is required", null));
+        }
+        if (request.role() == Role.OPERATOR && (request.organisation() == null
+                || !request.organisation().matches("[a-z0-9][a-z0-9_-]{0,31}"))) {
+            errors.add(Violation.of("organisation", "REQUIRED",
+                    "an OPERATOR account names the bidder id it acts for", request.organisation()));
+        }
+        if (request.role() != null && request.role() != Role.OPERATOR && request.organisation() != null) {
+            errors.add(Violation.of("organisation", "NOT_APPLICABLE", "only OPERATOR accounts name an organisation",
+                    request.organisation()));
+        }
+        if (request.displayName() == null || request.displayName().isBlank()) {
+            errors.add(Violation.of("displayName", "REQUIRED", "displayName is required", null));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(422, "request-invalid", "Invalid request", errors.size()
+                    + " field(s) invalid; see errors", errors);
+        }
+        return Callers.current()
+                .flatMap(caller -> service.create(caller.account().orElseThrow().id(), request.id(), request.role(),
+                        Optional.ofNullable(request.organisation()), request.displayName().strip()))
+                .map(AccountView::of)
+                .map(a -> ResponseEntity.created(URI.create("/api/v1/accounts/" + a.id())).body(a));
+    }
+
+    @GetMapping("/api/v1/accounts")
+    @Operation(summary = "List accounts (regulator)")
+    public Flux<AccountView> list() {
+        return accounts.list().map(AccountView::of);
+    }
+
+    @GetMapping("/api/v1/accounts/{id}")
+    @Operation(summary = "One account (regulator)")
+    public Mono<AccountView> get(@PathVariable String id) {
+        return service.existing(id).map(AccountView::of);
+    }
+
+    @GetMapping("/api/v1/accounts/{id}/tokens")
+    @Operation(summary = "An account's tokens, without the tokens themselves (regulator)")
+    public Flux<TokenView> tokens(@PathVariable String id) {
+        return service.existing(id).thenMany(accounts.tokens(id)).map(TokenView::of);
+    }
+
+    @PostMapping("/api/v1/accounts/{id}/tokens")
+    @Operation(summary = "Issue a token for an account (regulator); the token is shown in this response only",
+            description = "expiresAt defaults to 90 days ahead and may be at most a year ahead.")
+    public Mono<ResponseEntity<IssuedTokenView>> issue(@PathVariable String id, @RequestBody IssueToken request) {
+        String label = request.label() == null || request.label().isBlank() ? "api" : request.label().strip();
+        return Callers.current()
+                .flatMap(caller -> service.issueToken(caller.account().orElseThrow().id(), id, label,
+                        Optional.ofNullable(request.expiresAt())))
+                .map(issued -> new IssuedTokenView(TokenView.of(issued.record()), issued.token()))
+                .map(view -> ResponseEntity.status(201)
+                        .header("Cache-Control", "no-store")
+                        .location(URI.create("/api/v1/accounts/" + id + "/tokens"))
+                        .body(view));
+    }
+
+    @PostMapping("/api/v1/accounts/{id}/tokens/{tokenId}/revocation")
+    @Operation(summary = "Revoke a token (regulator); it stops working at once")
+    public Mono<TokenView> revoke(@PathVariable String id, @PathVariable UUID tokenId) {
+        return Callers.current()
+                .flatMap(caller -> service.revoke(caller.account().orElseThrow().id(), id, tokenId))
+                .map(TokenView::of);
+    }
+
+    @GetMapping("/api/v1/security-events")
+    @Operation(summary = "Security events: authentication failures, denials, credential changes (regulator)")
+    public Flux<SecurityEventLog.SecurityEvent> securityEvents(
+            @RequestParam(defaultValue = "0") long after, @RequestParam(defaultValue = "100") int limit) {
+        if (limit < 1 || limit > 1000 || after < 0) {
+            throw new ProblemException(422, "request-invalid", "Invalid request", "after >= 0 and 1 <= limit <= 1000",
+                    List.of(Violation.of("limit", "OUT_OF_RANGE", "1 to 1000", limit)));
+        }
+        return events.after(after, limit);
+    }
+
+    @GetMapping("/api/v1/whoami")
+    @Operation(summary = "Who the service takes the caller to be (everyone)")
+    public Mono<Whoami> whoami() {
+        return Callers.current().map(caller -> caller.account()
+                .map(a -> new Whoami(true, a.id(), a.role(), a.organisation().orElse(null)))
+                .orElse(new Whoami(false, null, null, null)));
+    }
+}
