@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -58,7 +59,8 @@ class ServiceRestartIT {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
         // no database configured: the service must start its own
-        List.of("DB_HOST", "PGHOST", "PGPORT", "PGDATABASE", "PGUSER", "PGPASSWORD", "SPRING_R2DBC_URL")
+        List.of("DB_HOST", "PGHOST", "PGPORT", "PGDATABASE", "PGUSER", "PGPASSWORD", "SPRING_R2DBC_URL",
+                        "NGMS_BOOTSTRAP_TOKEN")
                 .forEach(builder.environment()::remove);
         return builder;
     }
@@ -105,9 +107,24 @@ class ServiceRestartIT {
         String firstStart = start(port);
         assertThat(firstStart).contains(workDir.resolve("data/postgres").toRealPath().toString());
 
+        Path tokenFile = workDir.resolve("data/bootstrap-regulator.token");
+        assertThat(Files.getPosixFilePermissions(tokenFile)).containsExactlyInAnyOrder(
+                PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        String token = Files.readString(tokenFile).strip();
+        assertThat(token).matches("ngms_[A-Za-z0-9_-]{43}");
+        assertThat(String.join("\n", output)).as("the token is never logged").doesNotContain(token)
+                .contains(tokenFile.toRealPath().toString());
+
+        HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/directives"))
+                .header("Content-Type", "application/yaml")
+                .POST(HttpRequest.BodyPublishers.ofString("id: x")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+
         HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + "/api/v1/directives"))
                 .header("Content-Type", "application/yaml")
+                .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(
                         Files.readString(Path.of("scenarios/pk-5g-2026/directive.yaml"))))
                 .build(), HttpResponse.BodyHandlers.ofString());
@@ -118,12 +135,18 @@ class ServiceRestartIT {
         assertThat(service.waitFor(60, TimeUnit.SECONDS)).isTrue();
         output.clear();
 
+        Files.delete(tokenFile);
         String secondStart = start(port);
+        assertThat(Files.exists(tokenFile)).as("no second bootstrap credential once accounts exist").isFalse();
         assertThat(secondStart).isEqualTo(firstStart.replaceAll("port \\d+", secondStart.replaceAll(
                 ".*port (\\d+).*", "port $1")));
         HttpResponse<String> stored = get(port, "/api/v1/directives/PK-5G-2026");
         assertThat(stored.statusCode()).isEqualTo(200);
         assertThat(stored.body()).contains("\"sha256\":\"" + sha + "\"").contains("\"version\":1");
+        HttpResponse<String> whoami = HTTP.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/whoami"))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(whoami.body()).contains("\"account\":\"regulator\"");
     }
 
     @Test
