@@ -45,7 +45,7 @@ public final class WdpCommand implements Runnable {
     }
 
     static WinnerDetermination solver(boolean warmStart) {
-        return warmStart ? CertifiedSolver.withWarmStart(2_000) : CertifiedSolver.exactOnly();
+        return warmStart ? CertifiedSolver.withWarmStart() : CertifiedSolver.exactOnly();
     }
 
     @Command(name = "solve", mixinStandardHelpOptions = true,

@@ -24,8 +24,8 @@ public final class CertifiedSolver implements WinnerDetermination {
         return new CertifiedSolver(new CpSatSolver(), null);
     }
 
-    public static CertifiedSolver withWarmStart(long heuristicSteps) {
-        return new CertifiedSolver(new CpSatSolver(), new HeuristicSolver(heuristicSteps));
+    public static CertifiedSolver withWarmStart() {
+        return new CertifiedSolver(new CpSatSolver(), new HeuristicSolver());
     }
 
     @Override

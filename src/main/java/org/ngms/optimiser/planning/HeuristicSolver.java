@@ -1,40 +1,28 @@
 package org.ngms.optimiser.planning;
 
 import java.time.Duration;
-import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.ngms.optimiser.Allocation;
 import org.ngms.optimiser.IndexedInstance;
 import org.ngms.optimiser.Instance;
 import org.ngms.optimiser.TieBreak;
 import org.ngms.optimiser.WinnerDetermination;
-import org.optaplanner.core.api.score.stream.ConstraintStreamImplType;
 import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.api.solver.SolverFactory;
-import org.optaplanner.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
-import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
-import org.optaplanner.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
-import org.optaplanner.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
-import org.optaplanner.core.config.solver.EnvironmentMode;
-import org.optaplanner.core.config.solver.SolverConfig;
-import org.optaplanner.core.config.solver.termination.TerminationConfig;
 
 /**
- * OptaPlanner on the planning model: a construction heuristic, then tabu search for a bounded number of steps (so
- * that a run is reproducible, with {@link EnvironmentMode#REPRODUCIBLE} and a fixed seed) under a wall-time guard.
- * It proves nothing beyond the trivial bound (every bidder winning its largest bid); the exact solver uses its answer
- * as a warm start.
+ * OptaPlanner on the planning model ({@code solverConfig.xml} beside this class): a construction heuristic, then a
+ * late-acceptance local search of a bounded number of steps, REPRODUCIBLE with a fixed seed, so that a run that
+ * finishes its steps gives the same plan everywhere; the caller's time limit ends it early. It proves nothing beyond
+ * the trivial bound (every bidder winning its largest bid); the exact solver can take its answer as a warm start.
  */
 public final class HeuristicSolver implements WinnerDetermination {
 
-    private final long steps;
-
-    public HeuristicSolver(long steps) {
-        if (steps < 1) {
-            throw new IllegalArgumentException("steps must be at least 1: " + steps);
-        }
-        this.steps = steps;
-    }
+    private static final SolverFactory<SealedRoundPlan> FACTORY =
+            SolverFactory.createFromXmlResource("org/ngms/optimiser/planning/solverConfig.xml");
 
     @Override
     public Allocation solve(Instance instance, TieBreak tieBreak, Duration timeLimit) {
@@ -62,31 +50,22 @@ public final class HeuristicSolver implements WinnerDetermination {
         if (p.bidCount == 0) {
             return new boolean[0];
         }
-        Solver<SealedRoundPlan> solver = SolverFactory.<SealedRoundPlan>create(config(p, timeLimit)).buildSolver();
-        SealedRoundPlan best = solver.solve(PlanMapping.plan(p));
+        Solver<SealedRoundPlan> solver = FACTORY.buildSolver();
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "heuristic-time-limit");
+            thread.setDaemon(true);
+            return thread;
+        });
+        SealedRoundPlan best;
+        try {
+            timer.schedule(solver::terminateEarly, timeLimit.toMillis(), TimeUnit.MILLISECONDS);
+            best = solver.solve(PlanMapping.plan(p));
+        } finally {
+            timer.shutdownNow();
+        }
         if (best.getScore() == null || !best.getScore().isFeasible()) {
             return new boolean[p.bidCount];
         }
         return PlanMapping.chosen(p, best);
-    }
-
-    private SolverConfig config(IndexedInstance p, Duration timeLimit) {
-        int tabu = Math.min(7, p.bidderCount / 3);
-        LocalSearchPhaseConfig localSearch = new LocalSearchPhaseConfig()
-                .withAcceptorConfig(new LocalSearchAcceptorConfig().withEntityTabuSize(tabu))
-                .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1000))
-                .withTerminationConfig(new TerminationConfig().withStepCountLimit((int) Math.min(steps,
-                        Integer.MAX_VALUE)));
-        SolverConfig config = new SolverConfig()
-                .withSolutionClass(SealedRoundPlan.class)
-                .withEntityClasses(BidderChoice.class)
-                .withConstraintProviderClass(SealedRoundConstraints.class)
-                .withEnvironmentMode(EnvironmentMode.REPRODUCIBLE)
-                .withRandomSeed(0L)
-                .withPhaseList(tabu == 0 ? List.of(new ConstructionHeuristicPhaseConfig())
-                        : List.of(new ConstructionHeuristicPhaseConfig(), localSearch))
-                .withTerminationConfig(new TerminationConfig().withSpentLimit(timeLimit));
-        config.getScoreDirectorFactoryConfig().setConstraintStreamImplType(ConstraintStreamImplType.BAVET);
-        return config;
     }
 }
