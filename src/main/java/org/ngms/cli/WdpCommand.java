@@ -45,6 +45,10 @@ public final class WdpCommand implements Runnable {
     }
 
     static WinnerDetermination solver(boolean warmStart) {
+        // OptaPlanner logs its phases at INFO; standard output carries the wdp-result/1 document
+        if (org.slf4j.LoggerFactory.getLogger("org.optaplanner") instanceof ch.qos.logback.classic.Logger logger) {
+            logger.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
         return warmStart ? CertifiedSolver.withWarmStart() : CertifiedSolver.exactOnly();
     }
 
