@@ -73,6 +73,12 @@ public record TranscriptRecord(String chain, long seq, String prev, String type,
         if (!node.get("seq").isIntegralNumber()) {
             throw new IllegalArgumentException("seq must be a whole number");
         }
+        // a number or object read as text would hash differently from the record as written
+        for (String field : new String[] {"chain", "prev", "type", "at"}) {
+            if (!node.get(field).isString()) {
+                throw new IllegalArgumentException(field + " must be a string");
+            }
+        }
         return new TranscriptRecord(node.get("chain").asString(), node.get("seq").longValue(),
                 node.get("prev").asString(), node.get("type").asString(), node.get("at").asString(),
                 node.get("payload"));

@@ -1,0 +1,57 @@
+package org.ngms.audit.verify;
+
+/** The checks of the offline verifier; each finding names one. docs/audit.md explains them to observers. */
+public enum Check {
+    /** Line 1 is an {@code ngms-transcript-bundle/1} header with a chain and well-formed keys. */
+    HEADER,
+    /** Keys were taken from the bundle header, not from an independently published key list. */
+    KEY_SOURCE,
+    /** A header key differs from the published key with the same id. */
+    KEY_MISMATCH,
+    /** A header key is not among the published keys. */
+    KEY_NOT_PUBLISHED,
+    /** A record line is one JSON object with record, hash, kid and signature of the right types. */
+    RECORD_FORMAT,
+    /** Records are numbered 1, 2, 3, … with none missing, repeated or out of order. */
+    SEQUENCE,
+    /** Every record belongs to the chain named in the header. */
+    CHAIN,
+    /** Every record's prev is the hash of the record before it (64 zeros for the first). */
+    PREV_LINK,
+    /** Every hash is the SHA-256 of the record's canonical JSON. */
+    HASH,
+    /** The key that signed is known. */
+    KEY_UNKNOWN,
+    /** The key that signed was valid at the time it signed. */
+    KEY_VALIDITY,
+    /** The record's Ed25519 signature is valid. */
+    SIGNATURE,
+    /** Record times never go backwards (a warning: times are the service's clock, not part of the proof). */
+    TIME_ORDER,
+    /** An auction chain opens with AUCTION_CREATED committing to its seed. */
+    SEED_COMMITMENT,
+    /** A revealed seed hashes to the commitment. */
+    SEED_REVEAL,
+    /** The seed has not been revealed yet (information). */
+    SEED_NOT_REVEALED,
+    /** The last line is a head line. */
+    HEAD_MISSING,
+    /** The head line is well-formed. */
+    HEAD_FORMAT,
+    /** The head names the bundle's chain and its last record (seq and hash). */
+    HEAD_MATCH,
+    /** The head's signature is valid. */
+    HEAD_SIGNATURE,
+    /** The receipt is signed by a key valid at its server time, and the signature is valid. */
+    RECEIPT_SIGNATURE,
+    /** The receipt names the bundle's chain. */
+    RECEIPT_CHAIN,
+    /** The record the receipt names is in the bundle (and verified). */
+    RECEIPT_RECORD,
+    /** That record's hash is the receipt's recordHash. */
+    RECEIPT_RECORD_HASH,
+    /** That record's payload.requestSha256 is the receipt's requestSha256. */
+    RECEIPT_REQUEST,
+    /** That record's payload.actor, where present, is the receipt's actor. */
+    RECEIPT_ACTOR
+}

@@ -1,0 +1,59 @@
+package org.ngms.audit.verify;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The verifier's answer: {@code ok} exactly when no finding is a failure; the findings in the order the checks ran
+ * (header, keys, records, seed, head, receipts), so the first failure is the first thing wrong; and a summary.
+ */
+public record Verification(boolean ok, List<Finding> findings, Summary summary) {
+
+    public Verification {
+        findings = List.copyOf(findings);
+        Objects.requireNonNull(summary, "summary");
+        if (ok != findings.stream().noneMatch(Finding::isFailure)) {
+            throw new IllegalArgumentException("ok must be true exactly when no finding is a failure");
+        }
+    }
+
+    public Optional<Finding> firstFailure() {
+        return findings.stream().filter(Finding::isFailure).findFirst();
+    }
+
+    public List<Finding> failures() {
+        return findings.stream().filter(Finding::isFailure).toList();
+    }
+
+    /** What was verified. */
+    public record Summary(String chain, int recordLines, int verifiedRecords, Optional<String> headHash,
+                          KeySource keySource, List<String> keysUsed, SeedStatus seed, int receiptsChecked) {
+
+        public Summary {
+            Objects.requireNonNull(chain, "chain");
+            Objects.requireNonNull(headHash, "headHash");
+            Objects.requireNonNull(keySource, "keySource");
+            keysUsed = List.copyOf(keysUsed);
+            Objects.requireNonNull(seed, "seed");
+        }
+    }
+
+    public enum KeySource {
+        /** Keys given to the verifier, as published at {@code GET /api/v1/keys}. */
+        PUBLISHED,
+        /** Only the keys in the bundle header, which the bundle's own author could have replaced. */
+        BUNDLE_HEADER
+    }
+
+    public enum SeedStatus {
+        /** The chain commits to no seed (e.g. the service chain). */
+        NO_COMMITMENT,
+        /** Committed; the reveal is not (yet) in the transcript. */
+        NOT_YET_REVEALED,
+        /** Revealed, and SHA-256 of the seed equals the commitment. */
+        REVEALED_AND_MATCHES,
+        /** The commitment or the reveal is wrong (see the findings). */
+        BROKEN
+    }
+}
