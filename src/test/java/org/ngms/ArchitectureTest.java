@@ -19,7 +19,8 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.ngms");
 
-    private static final String[] ADAPTERS = {"..web..", "..persistence..", "..app..", "..config..", "org.ngms"};
+    private static final String[] ADAPTERS = {"org.ngms..web..", "org.ngms..persistence..", "org.ngms..app..",
+            "org.ngms.config..", "org.ngms"};
 
     @Test
     void domainCodeDependsOnNeitherSpringNorR2dbcNorReactor() {
@@ -36,8 +37,8 @@ class ArchitectureTest {
     void domainCodeDoesNotReachIntoAdapters() {
         ArchRule rule = noClasses()
                 .that().resideOutsideOfPackages(ADAPTERS)
-                .should().dependOnClassesThat().resideInAnyPackage("..web..", "..persistence..", "..app..",
-                        "..config..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.ngms..web..", "org.ngms..persistence..",
+                        "org.ngms..app..", "org.ngms.config..")
                 .because("adapters depend on the domain, never the reverse");
         rule.check(CLASSES);
     }

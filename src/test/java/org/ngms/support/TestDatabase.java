@@ -31,6 +31,12 @@ public final class TestDatabase {
             return description;
         }
         System.setProperty("ngms.bootstrap.token", REGULATOR_TOKEN);
+        System.setProperty("ngms.signing.passphrase", "test-passphrase");
+        try {
+            System.setProperty("ngms.signing.key-dir", Files.createTempDirectory("ngms-test-keys").toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         if (isSet("DB_HOST") || isSet("PGHOST")) {
             description = "configured server " + (isSet("DB_HOST") ? System.getenv("DB_HOST") : System.getenv("PGHOST"));
         } else if (dockerAvailable()) {

@@ -8,6 +8,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.ngms.audit.Chains;
+import org.ngms.audit.Randomness;
+import org.ngms.audit.Receipt;
+import org.ngms.audit.app.AuditTrail;
 import org.ngms.auction.Auction;
 import org.ngms.auction.AuctionState;
 import org.ngms.auction.Bidder;
@@ -27,6 +31,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import reactor.core.publisher.Flux;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 import reactor.core.publisher.Mono;
 
 /**
@@ -39,13 +45,20 @@ public class AuctionService {
 
     private final AuctionStore auctions;
     private final DirectiveStore directives;
+    private final AuditTrail audit;
     private final Clock clock;
     private final Map<String, PolicyDirective> parsed = new ConcurrentHashMap<>();
+    private final JsonMapper json = JsonMapper.builder().build();
 
-    public AuctionService(AuctionStore auctions, DirectiveStore directives, Clock clock) {
+    public AuctionService(AuctionStore auctions, DirectiveStore directives, AuditTrail audit, Clock clock) {
         this.auctions = auctions;
         this.directives = directives;
+        this.audit = audit;
         this.clock = clock;
+    }
+
+    /** The outcome of an accepted request and the signed receipt of its transcript record. */
+    public record Receipted<T>(T value, Receipt receipt) {
     }
 
     /** An auction with everything a regulator reviews: its directive, lots, bidders and state history. */
@@ -54,24 +67,44 @@ public class AuctionService {
     }
 
     @Transactional
-    public Mono<Auction> create(String directiveId, Optional<Integer> directiveVersion, Optional<String> title,
-                                Schedule schedule) {
+    public Mono<Receipted<Auction>> create(String actor, String directiveId, Optional<Integer> directiveVersion,
+                                           Optional<String> title, Schedule schedule) {
         Mono<StoredDirective> directive = directiveVersion
                 .map(v -> directives.get(directiveId, v))
                 .orElseGet(() -> directives.latest(directiveId));
         return directive
                 .switchIfEmpty(Mono.error(() -> new ProblemException(422, "unknown-directive", "Unknown directive",
                         "no directive " + directiveId + directiveVersion.map(v -> " version " + v).orElse(""))))
-                .flatMap(stored -> createFrom(stored, title, schedule));
+                .flatMap(stored -> createFrom(actor, stored, directiveVersion, title, schedule));
     }
 
-    private Mono<Auction> createFrom(StoredDirective stored, Optional<String> title, Schedule schedule) {
+    /**
+     * The auction's first record carries the whole directive document (so its transcript stands alone) and the
+     * commitment to its secret seed.
+     */
+    private Mono<Receipted<Auction>> createFrom(String actor, StoredDirective stored, Optional<Integer> version,
+                                                Optional<String> title, Schedule schedule) {
         PolicyDirective directive = directiveOf(stored);
         Schedule checked = orThrow(Scheduling.check(directive, schedule));
         var now = clock.instant();
         Auction auction = new Auction(UUID.randomUUID(), stored.id(), stored.version(), stored.sha256(),
                 title.orElse(directive.title()), AuctionState.DRAFT, checked, now, now);
-        return auctions.insert(auction).thenReturn(auction);
+        byte[] seed = Randomness.newSeed();
+        ObjectNode request = AuctionEvents.action("CREATE_AUCTION", auction.id())
+                .put("directiveId", stored.id());
+        version.ifPresent(v -> request.put("directiveVersion", v));
+        title.ifPresent(t -> request.put("title", t));
+        request.set("schedule", AuctionEvents.schedule(schedule));
+        ObjectNode facts = AuditTrail.object().put("auction", auction.id().toString()).put("title", auction.title())
+                .put("state", auction.state().name()).put("seedCommitment", Randomness.commitment(seed));
+        facts.putObject("directive").put("id", stored.id()).put("version", stored.version())
+                .put("sha256", stored.sha256()).set("document", json.readTree(stored.canonicalJson()));
+        facts.set("schedule", AuctionEvents.schedule(checked));
+        return auctions.insert(auction)
+                .then(auctions.insertSeed(auction.id(), seed))
+                .then(audit.auctionRequest(auction.id(), Optional.empty(), Optional.empty(), "AUCTION_CREATED", actor,
+                        request, facts))
+                .map(recorded -> new Receipted<>(auction, recorded.receipt()));
     }
 
     public Flux<Auction> list() {
@@ -96,38 +129,73 @@ public class AuctionService {
     }
 
     @Transactional
-    public Mono<Bidder> register(UUID id, Registration.Application application) {
+    public Mono<Receipted<Bidder>> register(String actor, UUID id, Registration.Application application) {
         return locked(id).flatMap(v -> directiveOf(v.auction())
                 .zipWith(auctions.bidders(id).collectList())
                 .map(db -> orThrow(Registration.register(db.getT1(), v.auction().state(), db.getT2(), application,
                         clock.instant())))
-                .flatMap(bidder -> auctions.insertBidder(id, bidder).thenReturn(bidder)));
+                .flatMap(bidder -> auctions.insertBidder(id, bidder)
+                        .then(recordBidder(actor, id, "BIDDER_REGISTERED", AuctionEvents.application(id, application),
+                                bidder))));
     }
 
     @Transactional
-    public Mono<Bidder> qualify(UUID id, String bidderId) {
+    public Mono<Receipted<Bidder>> qualify(String actor, UUID id, String bidderId) {
+        ObjectNode request = AuctionEvents.action("QUALIFY_BIDDER", id).put("bidder", bidderId);
         return locked(id).flatMap(v -> directiveOf(v.auction())
                 .zipWith(bidderOrNotFound(id, bidderId))
                 .map(db -> orThrow(Qualification.qualify(db.getT1(), v.auction().state(), db.getT2(),
                         clock.instant())))
-                .flatMap(bidder -> auctions.updateDecision(id, bidder).thenReturn(bidder)));
+                .flatMap(bidder -> auctions.updateDecision(id, bidder)
+                        .then(recordBidder(actor, id, "BIDDER_QUALIFIED", request, bidder))));
     }
 
     @Transactional
-    public Mono<Bidder> disqualify(UUID id, String bidderId, String reason) {
+    public Mono<Receipted<Bidder>> disqualify(String actor, UUID id, String bidderId, String reason) {
+        ObjectNode request = AuctionEvents.action("DISQUALIFY_BIDDER", id).put("bidder", bidderId)
+                .put("reason", String.valueOf(reason));
         return locked(id).flatMap(v -> bidderOrNotFound(id, bidderId)
                 .map(bidder -> orThrow(Qualification.disqualify(v.auction().state(), bidder, reason,
                         clock.instant())))
-                .flatMap(bidder -> auctions.updateDecision(id, bidder).thenReturn(bidder)));
+                .flatMap(bidder -> auctions.updateDecision(id, bidder)
+                        .then(recordBidder(actor, id, "BIDDER_DISQUALIFIED", request, bidder))));
     }
 
+    private Mono<Receipted<Bidder>> recordBidder(String actor, UUID id, String type, ObjectNode request,
+                                                 Bidder bidder) {
+        ObjectNode facts = AuditTrail.object();
+        facts.set("bidder", AuctionEvents.bidder(bidder));
+        return audit.auctionRequest(id, Optional.empty(), Optional.empty(), type, actor, request, facts)
+                .map(recorded -> new Receipted<>(bidder, recorded.receipt()));
+    }
+
+    /** A state change; an auction that ends (concluded or cancelled) reveals its seed in the transcript. */
     @Transactional
-    public Mono<Auction> transition(UUID id, AuctionState target, String reason) {
+    public Mono<Receipted<Auction>> transition(String actor, UUID id, AuctionState target, String reason) {
+        ObjectNode request = AuctionEvents.action("TRANSITION", id).put("to", String.valueOf(target));
+        if (reason != null) {
+            request.put("reason", reason);
+        }
         return locked(id).flatMap(v -> auctions.bidders(id).collectList()
                 .map(bidders -> orThrow(Lifecycle.transition(v.auction(), target, bidders, false, reason,
                         clock.instant())))
                 .flatMap(next -> auctions.updateState(next, v.rowVersion(), v.auction().state(), reason)
-                        .flatMap(updated -> updated ? Mono.just(next) : Mono.error(concurrentChange()))));
+                        .flatMap(updated -> updated ? Mono.just(next) : Mono.error(concurrentChange())))
+                .flatMap(next -> audit.auctionRequest(id, Optional.empty(), Optional.empty(), "AUCTION_STATE_CHANGED",
+                                actor, request, AuditTrail.object().put("from", v.auction().state().name())
+                                        .put("to", next.state().name()))
+                        .flatMap(recorded -> revealSeedIfEnded(next).thenReturn(new Receipted<>(next,
+                                recorded.receipt())))));
+    }
+
+    private Mono<Void> revealSeedIfEnded(Auction auction) {
+        if (!auction.state().isTerminal()) {
+            return Mono.empty();
+        }
+        return auctions.revealSeed(auction.id(), clock.instant())
+                .flatMap(seed -> audit.event(Chains.auction(auction.id()), "SEED_REVEALED", AuditTrail.object()
+                        .put("auction", auction.id().toString()).put("seed", Randomness.hex(seed))))
+                .then();
     }
 
     private Mono<AuctionStore.Versioned> existing(UUID id) {

@@ -135,6 +135,46 @@ public class AuctionStore {
                 .all();
     }
 
+    // --- committed randomness
+
+    public Mono<Void> insertSeed(UUID auctionId, byte[] seed) {
+        return db.sql("insert into auction_seed (auction_id, seed) values (:auction, :seed)")
+                .bind("auction", auctionId)
+                .bind("seed", java.nio.ByteBuffer.wrap(seed))
+                .fetch().rowsUpdated().then();
+    }
+
+    /** Marks the seed revealed (once) and returns it; empty if it was revealed before. */
+    public Mono<byte[]> revealSeed(UUID auctionId, Instant at) {
+        return db.sql("""
+                        update auction_seed set revealed_at = :at
+                        where auction_id = :auction and revealed_at is null
+                        returning seed
+                        """)
+                .bind("at", utc(at))
+                .bind("auction", auctionId)
+                .map(row -> {
+                    java.nio.ByteBuffer buffer = row.get("seed", java.nio.ByteBuffer.class);
+                    byte[] seed = new byte[buffer.remaining()];
+                    buffer.get(seed);
+                    return seed;
+                })
+                .one();
+    }
+
+    /** The secret seed, for the auction's own random choices; never served by the API before it is revealed. */
+    public Mono<byte[]> seed(UUID auctionId) {
+        return db.sql("select seed from auction_seed where auction_id = :auction")
+                .bind("auction", auctionId)
+                .map(row -> {
+                    java.nio.ByteBuffer buffer = row.get("seed", java.nio.ByteBuffer.class);
+                    byte[] seed = new byte[buffer.remaining()];
+                    buffer.get(seed);
+                    return seed;
+                })
+                .one();
+    }
+
     // --- bidders
 
     public Mono<Void> insertBidder(UUID auctionId, Bidder b) {

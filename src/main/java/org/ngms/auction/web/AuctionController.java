@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import org.ngms.auction.AuctionState;
 import org.ngms.auction.Lots;
 import org.ngms.auction.app.AuctionService;
 import org.ngms.auction.web.AuctionRequests.CreateAuction;
@@ -35,6 +36,8 @@ import reactor.core.publisher.Mono;
 @Tag(name = "Auctions", description = "Auctions, their lots, bidders and lifecycle")
 public class AuctionController {
 
+    public static final String RECEIPT_HEADER = "NGMS-Receipt";
+
     private final AuctionService service;
 
     public AuctionController(AuctionService service) {
@@ -46,9 +49,11 @@ public class AuctionController {
             description = "Without directiveVersion the latest version is used. 422 if the schedule breaks a rule.")
     public Mono<ResponseEntity<AuctionSummary>> create(@RequestBody CreateAuction request) {
         var schedule = request.validSchedule();
-        return service.create(request.directiveId(), request.version(), request.titleIfGiven(), schedule)
-                .map(AuctionSummary::of)
-                .map(a -> ResponseEntity.created(URI.create("/api/v1/auctions/" + a.id())).body(a));
+        return actor()
+                .flatMap(actor -> service.create(actor, request.directiveId(), request.version(),
+                        request.titleIfGiven(), schedule))
+                .map(r -> receipted(ResponseEntity.created(URI.create("/api/v1/auctions/" + r.value().id())), r,
+                        AuctionSummary.of(r.value())));
     }
 
     @GetMapping
@@ -75,10 +80,10 @@ public class AuctionController {
                     + "demand breaks a cap, a new-entrant reservation or the supply.")
     public Mono<ResponseEntity<BidderView>> register(@PathVariable UUID id, @RequestBody RegisterBidder request) {
         var application = request.toApplication();
-        return service.register(id, application)
-                .map(BidderView::full)
-                .map(b -> ResponseEntity.created(URI.create("/api/v1/auctions/" + id + "/bidders/" + b.id()))
-                        .body(b));
+        return actor()
+                .flatMap(actor -> service.register(actor, id, application))
+                .map(r -> receipted(ResponseEntity.created(URI.create("/api/v1/auctions/" + id + "/bidders/"
+                        + r.value().id())), r, BidderView.full(r.value())));
     }
 
     @GetMapping("/{id}/bidders")
@@ -101,22 +106,42 @@ public class AuctionController {
     @Operation(summary = "Qualify a registered bidder (QUALIFICATION only)",
             description = "Checks the deposit against the directive's rule, sets eligibility points and records the "
                     + "eligibility conditions that apply. 422 DEPOSIT_BELOW_REQUIRED if the deposit falls short.")
-    public Mono<BidderView> qualify(@PathVariable UUID id, @PathVariable String bidderId) {
-        return service.qualify(id, bidderId).map(BidderView::full);
+    public Mono<ResponseEntity<BidderView>> qualify(@PathVariable UUID id, @PathVariable String bidderId) {
+        return actor()
+                .flatMap(actor -> service.qualify(actor, id, bidderId))
+                .map(r -> receipted(ResponseEntity.ok(), r, BidderView.full(r.value())));
     }
 
     @PostMapping("/{id}/bidders/{bidderId}/disqualification")
     @Operation(summary = "Disqualify a bidder, stating the reason (before bidding)")
-    public Mono<BidderView> disqualify(@PathVariable UUID id, @PathVariable String bidderId,
-                                       @RequestBody Disqualify request) {
-        return service.disqualify(id, bidderId, request.reason()).map(BidderView::full);
+    public Mono<ResponseEntity<BidderView>> disqualify(@PathVariable UUID id, @PathVariable String bidderId,
+                                                       @RequestBody Disqualify request) {
+        return actor()
+                .flatMap(actor -> service.disqualify(actor, id, bidderId, request.reason()))
+                .map(r -> receipted(ResponseEntity.ok(), r, BidderView.full(r.value())));
     }
 
     @PostMapping("/{id}/transitions")
     @Operation(summary = "Move the auction to another state",
             description = "DRAFT → QUALIFICATION → BIDDING → CONCLUDED, or CANCELLED (with a reason). 409 with the "
                     + "reason when the transition is illegal or its guard fails.")
-    public Mono<AuctionSummary> transition(@PathVariable UUID id, @RequestBody Transition request) {
-        return service.transition(id, request.target(), request.reason()).map(AuctionSummary::of);
+    public Mono<ResponseEntity<AuctionSummary>> transition(@PathVariable UUID id, @RequestBody Transition request) {
+        AuctionState target = request.target();
+        return actor()
+                .flatMap(actor -> service.transition(actor, id, target, request.reason()))
+                .map(r -> receipted(ResponseEntity.ok(), r, AuctionSummary.of(r.value())));
+    }
+
+    private static Mono<String> actor() {
+        return Callers.current().map(caller -> caller.account().orElseThrow().id());
+    }
+
+    /**
+     * Every accepted change answers with its signed receipt in the {@code NGMS-Receipt} header (compact JSON,
+     * format ngms-receipt/1): the transcript record that holds it and the hash of the request as understood.
+     */
+    private static <T> ResponseEntity<T> receipted(ResponseEntity.BodyBuilder response,
+                                                   AuctionService.Receipted<?> receipted, T body) {
+        return response.header(RECEIPT_HEADER, receipted.receipt().toJson().toString()).body(body);
     }
 }

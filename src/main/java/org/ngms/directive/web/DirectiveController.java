@@ -9,7 +9,9 @@ import org.ngms.directive.DirectiveParser;
 import org.ngms.directive.DirectiveParser.Format;
 import org.ngms.directive.DirectiveParser.Invalid;
 import org.ngms.directive.DirectiveParser.Valid;
+import org.ngms.directive.app.DirectiveService;
 import org.ngms.directive.persistence.DirectiveStore;
+import org.ngms.identity.web.Callers;
 import org.ngms.directive.persistence.StoredDirective;
 import org.ngms.shared.Violation;
 import org.ngms.web.ProblemException;
@@ -40,10 +42,12 @@ public class DirectiveController {
 
 
     private final DirectiveStore store;
+    private final DirectiveService service;
     private final Clock clock;
 
-    public DirectiveController(DirectiveStore store, Clock clock) {
+    public DirectiveController(DirectiveStore store, DirectiveService service, Clock clock) {
         this.store = store;
+        this.service = service;
         this.clock = clock;
     }
 
@@ -80,7 +84,8 @@ public class DirectiveController {
     public Mono<ResponseEntity<Registered>> register(@RequestBody String body,
                                                      @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type) {
         Valid valid = validOrThrow(body, type);
-        return store.register(valid.document(), clock.instant())
+        return actor()
+                .flatMap(actor -> service.register(actor, valid.document(), clock.instant()))
                 .map(r -> {
                     Registered registered = new Registered(r.directive().id(), r.directive().version(),
                             r.directive().sha256(), r.created());
@@ -145,7 +150,8 @@ public class DirectiveController {
                     "the document's id must match the path", List.of(Violation.of("id", "ID_MISMATCH",
                     "the document's id must be " + id, valid.document().directive().id())));
         }
-        return store.replace(id, version, valid.document())
+        return actor()
+                .flatMap(actor -> service.replace(actor, id, version, valid.document()))
                 .onErrorMap(DirectiveStore.DirectiveInUseException.class,
                         e -> new ProblemException(409, "directive-in-use", "Directive in use", e.getMessage()))
                 .map(d -> new Registered(d.id(), d.version(), d.sha256(), false))
@@ -163,6 +169,10 @@ public class DirectiveController {
                     invalid.violations().size() + " rule(s) broken; see errors", invalid.violations());
         }
         return (Valid) result;
+    }
+
+    private static Mono<String> actor() {
+        return Callers.current().map(caller -> caller.account().orElseThrow().id());
     }
 
     private static boolean isSyntaxError(Invalid invalid) {

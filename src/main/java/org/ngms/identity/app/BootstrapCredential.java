@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
@@ -35,6 +36,7 @@ import reactor.core.publisher.Mono;
  * never logged.
  */
 @Component
+@Order(1)
 public class BootstrapCredential implements ApplicationRunner {
 
     public static final String ACCOUNT = "regulator";

@@ -5,26 +5,35 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
+import org.ngms.audit.Chains;
+import org.ngms.audit.app.AuditTrail;
 import org.ngms.identity.SecurityEventType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.reactive.TransactionalOperator;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The one place security events are recorded: authentication failures, authorisation denials, rate limiting and
- * credential changes, with time, account, method, route and source address. The table is append-only.
+ * credential changes, with time, account, method, route and source address. The table is append-only, and each event
+ * is also a record of the service transcript.
  */
 @Repository
 public class SecurityEventLog {
 
     private final DatabaseClient db;
     private final Clock clock;
+    private final AuditTrail audit;
+    private final TransactionalOperator transaction;
 
-    public SecurityEventLog(DatabaseClient db, Clock clock) {
+    public SecurityEventLog(DatabaseClient db, Clock clock, AuditTrail audit, TransactionalOperator transaction) {
         this.db = db;
         this.clock = clock;
+        this.audit = audit;
+        this.transaction = transaction;
     }
 
     /** One recorded event. */
@@ -45,7 +54,23 @@ public class SecurityEventLog {
         spec = bindOrNull(spec, "route", route);
         spec = bindOrNull(spec, "source", source);
         spec = bindOrNull(spec, "detail", detail);
-        return spec.fetch().rowsUpdated().then();
+        ObjectNode payload = AuditTrail.object().put("type", type.name());
+        accountId.ifPresent(a -> payload.put("account", a));
+        putIfPresent(payload, "method", method);
+        putIfPresent(payload, "route", route);
+        putIfPresent(payload, "source", source);
+        putIfPresent(payload, "detail", detail);
+        // the row and its transcript record commit together (joining the caller's transaction, if any)
+        return spec.fetch().rowsUpdated()
+                .then(audit.event(Chains.SERVICE, "SECURITY_" + type.name(), payload))
+                .then()
+                .as(transaction::transactional);
+    }
+
+    private static void putIfPresent(ObjectNode o, String name, String value) {
+        if (value != null) {
+            o.put(name, value);
+        }
     }
 
     private static DatabaseClient.GenericExecuteSpec bindOrNull(DatabaseClient.GenericExecuteSpec spec, String name,

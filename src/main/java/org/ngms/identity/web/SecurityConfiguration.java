@@ -125,6 +125,12 @@ public class SecurityConfiguration {
                 .pathMatchers(HttpMethod.POST, "/api/v1/auctions", "/api/v1/auctions/*/transitions",
                         "/api/v1/auctions/*/bidders", "/api/v1/auctions/*/bidders/*/qualification",
                         "/api/v1/auctions/*/bidders/*/disqualification").hasRole(REGULATOR_ROLE)
+                // the audit trail: keys and transcript heads are public; a transcript is public once its auction has
+                // ended (the controller enforces that); the service transcript and key rotation are the regulator's
+                .pathMatchers(HttpMethod.GET, "/api/v1/keys", "/api/v1/auctions/*/transcript",
+                        "/api/v1/auctions/*/transcript/head").permitAll()
+                .pathMatchers(HttpMethod.GET, "/api/v1/transcripts/service").hasRole(REGULATOR_ROLE)
+                .pathMatchers(HttpMethod.POST, "/api/v1/keys/rotation").hasRole(REGULATOR_ROLE)
                 // accounts, credentials and the security log: the regulator
                 .pathMatchers(HttpMethod.GET, "/api/v1/accounts", "/api/v1/accounts/*", "/api/v1/accounts/*/tokens",
                         "/api/v1/security-events").hasRole(REGULATOR_ROLE)

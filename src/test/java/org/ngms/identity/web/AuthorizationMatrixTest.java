@@ -57,6 +57,11 @@ class AuthorizationMatrixTest extends IntegrationTestBase {
         expect("POST /api/v1/auctions/{id}/bidders/{bidderId}/qualification",    "401  403  403  403  OK");
         expect("POST /api/v1/auctions/{id}/bidders/{bidderId}/disqualification", "401  403  403  403  OK");
         expect("POST /api/v1/auctions/{id}/transitions",                  "401  403  403  403  OK");
+        expect("GET /api/v1/keys",                                        "OK   OK   OK   OK   OK");
+        expect("POST /api/v1/keys/rotation",                              "401  403  403  403  OK");
+        expect("GET /api/v1/auctions/{id}/transcript/head",               "OK   OK   OK   OK   OK");
+        expect("GET /api/v1/auctions/{id}/transcript",                    "403  403  403  403  OK");
+        expect("GET /api/v1/transcripts/service",                         "401  403  403  403  OK");
         expect("GET /api/v1/accounts",                                    "401  403  403  403  OK");
         expect("POST /api/v1/accounts",                                   "401  403  403  403  OK");
         expect("GET /api/v1/accounts/{id}",                               "401  403  403  403  OK");

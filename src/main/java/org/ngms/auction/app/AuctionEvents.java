@@ -1,0 +1,78 @@
+package org.ngms.auction.app;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.ngms.audit.app.AuditTrail;
+import org.ngms.auction.Bidder;
+import org.ngms.auction.Registration;
+import org.ngms.auction.Schedule;
+import org.ngms.shared.Mhz;
+
+import tools.jackson.databind.node.ObjectNode;
+
+/** The JSON of auction requests and facts as they are written into the transcript. */
+final class AuctionEvents {
+
+    private AuctionEvents() {
+    }
+
+    static ObjectNode schedule(Schedule s) {
+        ObjectNode o = AuditTrail.object()
+                .put("applicationDeadline", s.applicationDeadline().toString())
+                .put("biddingOpens", s.biddingOpens().toString());
+        ObjectNode stages = o.putObject("stageOpenings");
+        s.sortedStageOpenings().forEach((stage, at) -> stages.put(stage, at.toString()));
+        return o;
+    }
+
+    static ObjectNode holdings(Map<String, Mhz> holdings) {
+        ObjectNode o = AuditTrail.object();
+        new TreeMap<>(holdings).forEach((band, mhz) -> o.put(band, mhz.toString()));
+        return o;
+    }
+
+    static ObjectNode demand(Map<String, Integer> demand) {
+        ObjectNode o = AuditTrail.object();
+        new TreeMap<>(demand).forEach(o::put);
+        return o;
+    }
+
+    static ObjectNode application(UUID auction, Registration.Application a) {
+        ObjectNode bidder = AuditTrail.object()
+                .put("id", a.id())
+                .put("organisation", a.organisation())
+                .put("newEntrant", a.newEntrant())
+                .put("deposit", a.deposit().amount());
+        a.holdings().ifPresent(h -> bidder.set("holdings", holdings(h)));
+        bidder.set("requestedDemand", demand(a.requestedDemand()));
+        ObjectNode request = action("REGISTER_BIDDER", auction);
+        request.set("bidder", bidder);
+        return request;
+    }
+
+    static ObjectNode bidder(Bidder b) {
+        ObjectNode o = AuditTrail.object()
+                .put("id", b.id())
+                .put("organisation", b.organisation())
+                .put("newEntrant", b.newEntrant())
+                .put("status", b.status().name())
+                .put("deposit", b.deposit().amount())
+                .put("eligibilityPoints", b.eligibilityPoints());
+        o.set("holdings", holdings(b.holdings()));
+        o.set("requestedDemand", demand(b.requestedDemand()));
+        var conditions = o.putArray("conditions");
+        b.conditions().forEach(c -> conditions.add(AuditTrail.object()
+                .put("conditionId", c.conditionId())
+                .put("type", c.type())
+                .put("status", c.status().name())
+                .put("detail", c.detail())));
+        b.decisionReason().ifPresent(r -> o.put("decisionReason", r));
+        return o;
+    }
+
+    static ObjectNode action(String action, UUID auction) {
+        return AuditTrail.object().put("action", action).put("auction", auction.toString());
+    }
+}
