@@ -147,6 +147,37 @@ class ServiceRestartIT {
                         URI.create("http://localhost:" + port + "/api/v1/whoami"))
                 .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(whoami.body()).contains("\"account\":\"regulator\"");
+
+        anAuctionTranscriptVerifiesOfflineWithTheJar(port, token, sha);
+    }
+
+    /** A cancelled auction's published bundle, checked by `verify` against the published keys. */
+    private void anAuctionTranscriptVerifiesOfflineWithTheJar(int port, String token, String sha) throws Exception {
+        String auction = send(port, token, "POST", "/api/v1/auctions", "{\"directiveId\":\"PK-5G-2026\","
+                + "\"schedule\":{\"applicationDeadline\":\"2026-02-27T12:00:00Z\","
+                + "\"biddingOpens\":\"2026-03-10T05:00:00Z\",\"stageOpenings\":{\"allocation\":"
+                + "\"2026-03-10T05:00:00Z\"}}}", 201).replaceAll(".*\"id\":\"([0-9a-f-]{36})\".*", "$1");
+        send(port, token, "POST", "/api/v1/auctions/" + auction + "/transitions",
+                "{\"to\":\"CANCELLED\",\"reason\":\"end-to-end test\"}", 200);
+        Path bundle = workDir.resolve("bundle.jsonl");
+        Path keys = workDir.resolve("keys.json");
+        Files.writeString(bundle, get(port, "/api/v1/auctions/" + auction + "/transcript").body());
+        Files.writeString(keys, get(port, "/api/v1/keys").body());
+        assertThat(Files.readString(bundle)).contains(sha);
+
+        Process verify = java("verify", bundle.toString(), "--keys", keys.toString()).start();
+        String out = new String(verify.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(verify.waitFor()).as(out).isZero();
+    }
+
+    private static String send(int port, String token, String method, String path, String json, int expected)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
+        return response.body();
     }
 
     @Test

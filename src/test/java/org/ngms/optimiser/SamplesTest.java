@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.ngms.optimiser.wdp.WdpReader;
@@ -21,14 +20,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class SamplesTest {
 
-    static final Path SAMPLES = Path.of("..", "shared", "wdp-samples");
+    /** A copy of shared/wdp-samples, kept with the tests so that they never depend on a neighbouring folder. */
+    static final Path SAMPLES = Path.of("src", "test", "resources", "wdp-samples");
 
     @ParameterizedTest
     @ValueSource(strings = {"pk-tiny-s1", "pk-small-s2", "pk-medium-s3", "mrvm-tiny-s11", "mrvm-small-s12",
             "cats-regions-tiny-s21", "cats-regions-small-s22", "cats-paths-tiny-s31", "cats-paths-small-s32"})
     void eachSampleIsSolvedToItsReferenceValueAndProvenOptimal(String name) throws IOException {
         Path file = SAMPLES.resolve(name + ".json");
-        Assumptions.assumeTrue(Files.exists(file), "shared samples beside the repository");
         Instance instance = ((WdpReader.Read) WdpReader.read(Files.readString(file, StandardCharsets.UTF_8)))
                 .instance();
         long reference = JsonMapper.builder().build()
