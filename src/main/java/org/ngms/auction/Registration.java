@@ -94,7 +94,7 @@ public final class Registration {
         return Optional.empty();
     }
 
-    static Optional<EligibilityCondition> exclusionOf(PolicyDirective d, String category, boolean newEntrant) {
+    public static Optional<EligibilityCondition> exclusionOf(PolicyDirective d, String category, boolean newEntrant) {
         return d.eligibilityConditions().stream()
                 .filter(c -> c.type() == EligibilityCondition.Type.EXCLUDED_FROM_CATEGORIES)
                 .filter(c -> c.appliesTo(newEntrant) && c.categories().contains(category))
@@ -124,7 +124,7 @@ public final class Registration {
     }
 
     /** MHz of {@code demand} in the bands of {@code cap}, counted as the directive counts spectrum. */
-    static Mhz demandMhz(PolicyDirective d, Map<String, Integer> demand, SpectrumCap cap) {
+    public static Mhz demandMhz(PolicyDirective d, Map<String, Integer> demand, SpectrumCap cap) {
         Mhz total = Mhz.ZERO;
         for (var entry : demand.entrySet()) {
             Optional<LotCategory> category = d.lotCategory(entry.getKey());
