@@ -1,0 +1,162 @@
+package org.ngms.auction.clock;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import org.ngms.directive.Band;
+import org.ngms.directive.EligibilityCondition;
+import org.ngms.directive.LotCategory;
+import org.ngms.directive.PolicyDirective;
+import org.ngms.directive.SpectrumCap;
+import org.ngms.directive.Stage;
+import org.ngms.directive.SuccessCriterion;
+import org.ngms.shared.Mhz;
+import org.ngms.shared.Percent;
+
+/**
+ * Everything a clock stage needs before round 1: the stage's rules (increment, bid multiple, missing bids, activity
+ * requirement, intra-round bids), its products and their opening prices, its bidders with their initial eligibility
+ * and holdings, the caps, the round-1 conditions, the success criterion, and the committed seed for tie numbers.
+ * A stage for escalated products (AJK & GB 2021: product 1 only) is the same thing with a subset of products and the
+ * prices and eligibility handed over by the sealed stage.
+ */
+public record ClockSetup(
+        String stageId,
+        Stage.Increment increment,
+        long bidMultiple,
+        Stage.MissingBid missingBid,
+        Percent activityRequirement,
+        boolean intraRoundBids,
+        List<ClockProduct> products,
+        Map<String, Long> openingPrices,
+        List<ClockBidder> bidders,
+        List<CapRule> caps,
+        List<EligibilityCondition> firstRoundConditions,
+        Optional<Percent> minSoldPercentOfMhz,
+        String seedHex) {
+
+    public ClockSetup {
+        Objects.requireNonNull(stageId, "stageId");
+        Objects.requireNonNull(increment, "increment");
+        Objects.requireNonNull(missingBid, "missingBid");
+        Objects.requireNonNull(activityRequirement, "activityRequirement");
+        if (bidMultiple < 1) {
+            throw new IllegalArgumentException("bidMultiple must be at least 1, got " + bidMultiple);
+        }
+        if (activityRequirement.basisPoints() < 1 || activityRequirement.compareTo(Percent.HUNDRED) > 0) {
+            throw new IllegalArgumentException("activityRequirement must be in (0, 100] %, got " + activityRequirement);
+        }
+        products = List.copyOf(products);
+        openingPrices = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(openingPrices));
+        bidders = List.copyOf(bidders);
+        caps = List.copyOf(caps);
+        firstRoundConditions = List.copyOf(firstRoundConditions);
+        Objects.requireNonNull(minSoldPercentOfMhz, "minSoldPercentOfMhz");
+        Objects.requireNonNull(seedHex, "seedHex");
+        if (products.isEmpty()) {
+            throw new IllegalArgumentException("a clock stage needs at least one product");
+        }
+        Set<String> ids = new java.util.HashSet<>();
+        for (ClockProduct p : products) {
+            if (!ids.add(p.id())) {
+                throw new IllegalArgumentException("product " + p.id() + " is listed twice");
+            }
+            Long opening = openingPrices.get(p.id());
+            if (opening == null || opening < 0) {
+                throw new IllegalArgumentException("product " + p.id() + " needs a non-negative opening price");
+            }
+        }
+        Set<String> bidderIds = new java.util.HashSet<>();
+        for (ClockBidder b : bidders) {
+            if (!bidderIds.add(b.id())) {
+                throw new IllegalArgumentException("bidder " + b.id() + " is listed twice");
+            }
+        }
+        HexFormat.of().parseHex(seedHex);
+    }
+
+    public byte[] seed() {
+        return HexFormat.of().parseHex(seedHex);
+    }
+
+    public Optional<ClockProduct> product(String id) {
+        return products.stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+
+    /** Every product of the directive's clock stage {@code stageId}, opening at reserve. */
+    public static ClockSetup fromDirective(PolicyDirective directive, String stageId, List<ClockBidder> bidders,
+                                           byte[] seed) {
+        Stage.Clock stage = clockStage(directive, stageId);
+        List<String> categories = stage.categories().isEmpty()
+                ? directive.lotCategories().stream().map(LotCategory::id).toList()
+                : stage.categories();
+        Map<String, Long> opening = new LinkedHashMap<>();
+        for (String c : categories) {
+            opening.put(c, directive.lotCategory(c).orElseThrow().reservePerBlock().amount());
+        }
+        return fromDirective(directive, stageId, bidders, categories, opening, seed);
+    }
+
+    /**
+     * A clock stage over {@code productIds} only (lot categories escalated by a sealed stage), opening at
+     * {@code openingPrices}, with the bidders and eligibility the sealed stage hands over.
+     */
+    public static ClockSetup fromDirective(PolicyDirective directive, String stageId, List<ClockBidder> bidders,
+                                           Collection<String> productIds, Map<String, Long> openingPrices,
+                                           byte[] seed) {
+        Stage.Clock stage = clockStage(directive, stageId);
+        List<ClockProduct> products = new ArrayList<>();
+        for (String id : productIds) {
+            LotCategory c = directive.lotCategory(id).orElseThrow(
+                    () -> new IllegalArgumentException("the directive has no lot category " + id));
+            Band band = directive.band(c.band()).orElseThrow();
+            long khz = directive.spectrumCounting().count(c.blockMhz(), band.duplex()).khz();
+            products.add(new ClockProduct(c.id(), c.id(), c.area(), c.band(), c.blocks(),
+                    c.reservePerBlock().amount(), c.eligibilityPointsPerBlock(), khz,
+                    c.maxBlocksPerBidder().orElse(c.blocks())));
+        }
+        List<CapRule> caps = new ArrayList<>();
+        for (SpectrumCap cap : directive.spectrumCaps()) {
+            Map<String, Long> khzPerBlock = new HashMap<>();
+            for (ClockProduct p : products) {
+                if (cap.bands().contains(p.band())) {
+                    khzPerBlock.put(p.id(), p.khzPerBlock());
+                }
+            }
+            Map<String, Long> existing = new HashMap<>();
+            if (cap.includesExistingHoldings()) {
+                for (ClockBidder b : bidders) {
+                    long held = cap.bands().stream().map(band -> b.holdings().getOrDefault(band, Mhz.ZERO))
+                            .mapToLong(Mhz::khz).sum();
+                    existing.put(b.id(), held);
+                }
+            }
+            caps.add(new CapRule(cap.id(), khzPerBlock, cap.limit().khz(), existing));
+        }
+        List<EligibilityCondition> conditions = directive.eligibilityConditions().stream()
+                .filter(c -> c.type() == EligibilityCondition.Type.MINIMUM_FIRST_ROUND_DEMAND)
+                .filter(c -> c.stage().map(stageId::equals).orElse(false))
+                .toList();
+        return new ClockSetup(stageId, stage.increment(), stage.bidMultiple().amount(), stage.missingBid(),
+                stage.activityRequirement(), stage.intraRoundBids(), products, openingPrices, bidders, caps,
+                conditions, directive.successCriterion().map(SuccessCriterion::minSoldPercentOfMhz),
+                HexFormat.of().formatHex(seed));
+    }
+
+    private static Stage.Clock clockStage(PolicyDirective directive, String stageId) {
+        Stage stage = directive.stage(stageId).orElseThrow(
+                () -> new IllegalArgumentException("the directive has no stage " + stageId));
+        if (!(stage instanceof Stage.Clock clock)) {
+            throw new IllegalArgumentException("stage " + stageId + " is " + stage.type() + ", not CLOCK");
+        }
+        return clock;
+    }
+}

@@ -1,0 +1,309 @@
+package org.ngms.auction.clock;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.ngms.shared.Percent;
+
+/**
+ * A clock stage as the list of its closed rounds, immutable: {@link #close} returns a new stage with one more round.
+ * The service calls, per round: {@link #open} (the prices to publish), {@link #validate} for each bid as it arrives
+ * (a rejection is a value to return to the bidder), and {@link #close} with the final bid set when the round's time
+ * is up; after the last round, {@link #outcome}.
+ */
+public final class ClockStage {
+
+    private final ClockSetup setup;
+    private final ClockProcessor processor;
+    private final List<ClockRound> rounds;
+    private final Map<String, ClockProduct> products = new HashMap<>();
+    private final Map<String, ClockRound.BidderRound> carried = new HashMap<>();
+    private final Set<String> excluded = new HashSet<>();
+
+    private ClockStage(ClockSetup setup, ClockProcessor processor, List<ClockRound> rounds) {
+        this.setup = Objects.requireNonNull(setup, "setup");
+        this.processor = Objects.requireNonNull(processor, "processor");
+        this.rounds = List.copyOf(rounds);
+        setup.products().forEach(p -> products.put(p.id(), p));
+        last().ifPresent(r -> r.bidders().forEach(b -> carried.put(b.bidder(), b)));
+        this.rounds.forEach(r -> r.exclusions().forEach(e -> excluded.add(e.bidder())));
+    }
+
+    public static ClockStage start(ClockSetup setup) {
+        return start(setup, new FastClockProcessor());
+    }
+
+    public static ClockStage start(ClockSetup setup, ClockProcessor processor) {
+        return new ClockStage(setup, processor, List.of());
+    }
+
+    /** A stage resumed from rounds already closed (e.g. loaded from the database); they are taken as recorded. */
+    public static ClockStage resume(ClockSetup setup, List<ClockRound> rounds) {
+        return new ClockStage(setup, new FastClockProcessor(), rounds);
+    }
+
+    public ClockSetup setup() {
+        return setup;
+    }
+
+    public List<ClockRound> rounds() {
+        return rounds;
+    }
+
+    public int nextRound() {
+        return rounds.size() + 1;
+    }
+
+    /** True after the first round without excess demand anywhere. */
+    public boolean ended() {
+        return !rounds.isEmpty() && ClockRules.stageEnds(rounds.get(rounds.size() - 1));
+    }
+
+    private Optional<ClockRound> last() {
+        return rounds.isEmpty() ? Optional.empty() : Optional.of(rounds.get(rounds.size() - 1));
+    }
+
+    /** Each bidder's eligibility for the next round (0 once excluded). */
+    public Map<String, Integer> eligibility() {
+        Map<String, Integer> eligibility = new TreeMap<>();
+        for (ClockBidder b : setup.bidders()) {
+            ClockRound.BidderRound previous = carried.get(b.id());
+            eligibility.put(b.id(), previous == null ? b.eligibility() : previous.nextEligibility());
+        }
+        return eligibility;
+    }
+
+    /** Each bidder's processed demand carried into the next round. */
+    public Map<String, Integer> processedDemand(String bidder) {
+        ClockRound.BidderRound previous = carried.get(bidder);
+        return previous == null ? Map.of() : (Map<String, Integer>) previous.processedDemand();
+    }
+
+    /** Bidders removed by a round-1 condition. */
+    public Set<String> excluded() {
+        return Set.copyOf(excluded);
+    }
+
+    /**
+     * The prices of the next round. Round 1: every product at its opening price (SOR = CP). Later rounds: SOR is the
+     * previous posted price; the clock price adds the increment where the previous round ended with excess demand.
+     * {@code regulatorIncrement} is required, and checked against the published range, only when the directive lets
+     * the regulator set each round's increment.
+     */
+    public ClockDecision<RoundPrices> open(Optional<Percent> regulatorIncrement) {
+        if (ended()) {
+            return ClockDecision.rejected(new Rejection("", "", ClockReasonCode.STAGE_ENDED,
+                    "stage " + setup.stageId() + " ended after round " + rounds.size()));
+        }
+        Map<String, RoundPrices.Prices> prices = new LinkedHashMap<>();
+        if (rounds.isEmpty()) {
+            for (ClockProduct p : setup.products()) {
+                long opening = setup.openingPrices().get(p.id());
+                prices.put(p.id(), new RoundPrices.Prices(opening, opening));
+            }
+            return ClockDecision.allowed(new RoundPrices(1, prices, Optional.empty()));
+        }
+        ClockDecision<Percent> percent = ClockRules.incrementPercent(setup.increment(), regulatorIncrement);
+        if (percent instanceof ClockDecision.Rejected<Percent> rejected) {
+            return ClockDecision.rejected(rejected.rejection());
+        }
+        Percent inc = percent.orElseThrow();
+        ClockRound previous = last().orElseThrow();
+        for (ClockProduct p : setup.products()) {
+            ClockRound.ProductRound before = previous.product(p.id());
+            long sor = before.postedPrice();
+            long step = ClockRules.increment(setup.increment(), p.reserve(), sor, inc, setup.bidMultiple());
+            prices.put(p.id(), new RoundPrices.Prices(sor, ClockRules.clockPrice(sor, before.excessDemand() > 0, step)));
+        }
+        Optional<Percent> announced = setup.increment().basis() == org.ngms.directive.Stage.IncrementBasis.REGULATOR_RANGE
+                ? Optional.of(inc) : Optional.empty();
+        return ClockDecision.allowed(new RoundPrices(nextRound(), prices, announced));
+    }
+
+    /** Whether one bid may enter the open round (see {@link ClockRules#validate}). */
+    public ClockDecision<Bid> validate(RoundPrices prices, Bid bid) {
+        Optional<Rejection> rejection = admitted(bid)
+                .or(() -> ClockRules.validate(setup, products.get(bid.product()), prices,
+                        processedDemand(bid.bidder()), bid));
+        return rejection.<ClockDecision<Bid>>map(ClockDecision::rejected).orElseGet(() -> ClockDecision.allowed(bid));
+    }
+
+    private Optional<Rejection> admitted(Bid bid) {
+        if (ended()) {
+            return Optional.of(new Rejection(bid.bidder(), bid.product(), ClockReasonCode.STAGE_ENDED,
+                    "stage " + setup.stageId() + " has ended"));
+        }
+        if (setup.bidders().stream().noneMatch(b -> b.id().equals(bid.bidder()))) {
+            return Optional.of(new Rejection(bid.bidder(), bid.product(), ClockReasonCode.BIDDER_NOT_IN_STAGE,
+                    "bidder " + bid.bidder() + " is not a bidder of stage " + setup.stageId()));
+        }
+        if (excluded.contains(bid.bidder())) {
+            return Optional.of(new Rejection(bid.bidder(), bid.product(), ClockReasonCode.BIDDER_EXCLUDED,
+                    "bidder " + bid.bidder() + " was excluded in round 1"));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Closes the open round with the final bid set and returns the stage with that round appended. Invalid bids are
+     * recorded as rejections and count as missing; a second bid for the same bidder and product is rejected.
+     *
+     * @throws IllegalStateException if the stage has ended or {@code prices} are not this round's
+     */
+    public ClockStage close(RoundPrices prices, Collection<Bid> bids) {
+        if (ended()) {
+            throw new IllegalStateException("stage " + setup.stageId() + " has ended");
+        }
+        RoundPrices expected = open(prices.increment()).orElseThrow();
+        if (!expected.equals(prices)) {
+            throw new IllegalStateException("the prices given are not those of round " + nextRound());
+        }
+        int round = nextRound();
+        Set<String> excluded = new HashSet<>(this.excluded);
+        Map<String, Integer> eligibility = eligibility();
+
+        // 1. validate, bidder by bidder in a fixed order
+        List<Rejection> rejections = new ArrayList<>();
+        Map<String, List<Bid>> valid = new TreeMap<>();
+        Set<String> seen = new HashSet<>();
+        for (Bid bid : bids) {
+            Optional<Rejection> rejection = admitted(bid)
+                    .or(() -> ClockRules.validate(setup, products.get(bid.product()), prices,
+                        processedDemand(bid.bidder()), bid));
+            if (rejection.isEmpty() && !seen.add(bid.bidder() + "\u0000" + bid.product())) {
+                rejection = Optional.of(new Rejection(bid.bidder(), bid.product(), ClockReasonCode.DUPLICATE_BID,
+                        "a second bid for " + bid.product() + " in round " + round));
+            }
+            if (rejection.isPresent()) {
+                rejections.add(rejection.get());
+            } else {
+                valid.computeIfAbsent(bid.bidder(), k -> new ArrayList<>()).add(bid);
+            }
+        }
+
+        // 2. round-1 conditions: a broken one voids the bidder's whole bid set and excludes it
+        List<ClockRound.Exclusion> exclusions = new ArrayList<>();
+        if (round == 1) {
+            for (ClockBidder b : setup.bidders()) {
+                Optional<ClockRound.Exclusion> broken = ClockRules.firstRoundCondition(setup, products, b,
+                        valid.getOrDefault(b.id(), List.of()));
+                if (broken.isPresent()) {
+                    exclusions.add(broken.get());
+                    valid.remove(b.id());
+                    excluded.add(b.id());
+                }
+            }
+        }
+
+        // 3. missing bids, then processing
+        List<Bid> toProcess = new ArrayList<>();
+        List<ClockProcessor.BidderInput> bidderInputs = new ArrayList<>();
+        for (ClockBidder b : setup.bidders()) {
+            if (excluded.contains(b.id())) {
+                continue;
+            }
+            Map<String, Integer> carried = processedDemand(b.id());
+            List<Bid> own = valid.getOrDefault(b.id(), List.of());
+            toProcess.addAll(own);
+            Set<String> bidOn = new HashSet<>();
+            own.forEach(x -> bidOn.add(x.product()));
+            for (var d : new TreeMap<>(carried).entrySet()) {
+                if (!bidOn.contains(d.getKey())) {
+                    ClockRules.missingBid(setup.missingBid(), b.id(), d.getKey(), d.getValue(),
+                            prices.of(d.getKey())).ifPresent(toProcess::add);
+                }
+            }
+            bidderInputs.add(new ClockProcessor.BidderInput(b.id(), eligibility.get(b.id()), carried));
+        }
+        List<ClockProcessor.ProductInput> productInputs = new ArrayList<>();
+        for (ClockProduct p : setup.products()) {
+            RoundPrices.Prices pr = prices.of(p.id());
+            productInputs.add(new ClockProcessor.ProductInput(p, pr.startOfRound(), pr.clockPrice()));
+        }
+        ClockProcessor.Result result = processor.process(new ClockProcessor.Input(setup.stageId(), round,
+                setup.seedHex(), productInputs, bidderInputs, setup.caps(), ClockRules.sorted(toProcess)));
+
+        // 4. the round's record
+        Map<String, Integer> aggregate = new HashMap<>();
+        result.demand().values().forEach(d -> d.forEach((p, q) -> aggregate.merge(p, q, Integer::sum)));
+        List<ClockRound.ProductRound> productRounds = new ArrayList<>();
+        for (ClockProduct p : setup.products()) {
+            RoundPrices.Prices pr = prices.of(p.id());
+            int demand = aggregate.getOrDefault(p.id(), 0);
+            productRounds.add(new ClockRound.ProductRound(p.id(), p.supply(), pr.startOfRound(), pr.clockPrice(),
+                    result.postedPrices().get(p.id()), demand, demand - p.supply()));
+        }
+        List<ClockRound.BidderRound> bidderRounds = new ArrayList<>();
+        for (ClockBidder b : setup.bidders()) {
+            if (excluded.contains(b.id())) {
+                bidderRounds.add(new ClockRound.BidderRound(b.id(), eligibility.get(b.id()), new TreeMap<>(), 0, 0));
+                continue;
+            }
+            Map<String, Integer> demand = result.demand().get(b.id());
+            long activity = ClockRules.activity(setup, demand);
+            int elig = eligibility.get(b.id());
+            bidderRounds.add(new ClockRound.BidderRound(b.id(), elig, new TreeMap<>(demand), activity,
+                    ClockRules.nextEligibility(elig, activity, setup.activityRequirement())));
+        }
+        ClockRound closed = new ClockRound(setup.stageId(), round, prices.increment(), productRounds, bidderRounds,
+                result.bids(), rejections, exclusions);
+        List<ClockRound> next = new ArrayList<>(rounds);
+        next.add(closed);
+        return new ClockStage(setup, processor, next);
+    }
+
+    /** The awards once the stage has ended. */
+    public Optional<ClockOutcome> outcome() {
+        if (!ended()) {
+            return Optional.empty();
+        }
+        ClockRound finalRound = last().orElseThrow();
+        Map<String, Long> prices = new TreeMap<>();
+        Map<String, Integer> unsold = new TreeMap<>();
+        long offered = 0;
+        long sold = 0;
+        for (ClockProduct p : setup.products()) {
+            ClockRound.ProductRound pr = finalRound.product(p.id());
+            prices.put(p.id(), pr.postedPrice());
+            if (pr.aggregateDemand() < p.supply()) {
+                unsold.put(p.id(), p.supply() - pr.aggregateDemand());
+            }
+            offered += p.khzPerBlock() * p.supply();
+            sold += p.khzPerBlock() * Math.min(pr.aggregateDemand(), p.supply());
+        }
+        List<ClockOutcome.Award> awards = new ArrayList<>();
+        long revenue = 0;
+        for (ClockRound.BidderRound b : finalRound.bidders()) {
+            if (b.processedDemand().isEmpty()) {
+                continue;
+            }
+            Map<String, Long> perLot = new TreeMap<>();
+            long total = 0;
+            for (var d : b.processedDemand().entrySet()) {
+                long price = prices.get(d.getKey());
+                perLot.put(d.getKey(), price);
+                total = Math.addExact(total, Math.multiplyExact(price, d.getValue()));
+            }
+            revenue += total;
+            awards.add(new ClockOutcome.Award(b.bidder(), new TreeMap<>(b.processedDemand()), new TreeMap<>(perLot),
+                    total));
+        }
+        final long soldKhz = sold;
+        final long offeredKhz = offered;
+        Optional<ClockOutcome.Success> success = setup.minSoldPercentOfMhz().map(required ->
+                new ClockOutcome.Success(required, ClockRules.successful(soldKhz, offeredKhz, required)));
+        List<ClockRound.Exclusion> exclusions = new ArrayList<>();
+        rounds.forEach(r -> exclusions.addAll(r.exclusions()));
+        return Optional.of(new ClockOutcome(setup.stageId(), rounds.size(), awards, new TreeMap<>(unsold),
+                new TreeMap<>(prices), revenue, sold, offered, success, exclusions));
+    }
+}
