@@ -1,0 +1,9 @@
+package org.ngms.auction.clock;
+
+class FastClockProcessorTest extends ClockProcessorContract {
+
+    @Override
+    ClockProcessor processor() {
+        return new FastClockProcessor();
+    }
+}

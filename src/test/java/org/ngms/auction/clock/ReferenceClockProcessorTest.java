@@ -1,0 +1,9 @@
+package org.ngms.auction.clock;
+
+class ReferenceClockProcessorTest extends ClockProcessorContract {
+
+    @Override
+    ClockProcessor processor() {
+        return new ReferenceClockProcessor();
+    }
+}
