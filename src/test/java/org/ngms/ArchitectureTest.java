@@ -19,8 +19,9 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.ngms");
 
+    /** Adapters: web, persistence, application services, wiring, and the driving adapters cli and replay. */
     private static final String[] ADAPTERS = {"org.ngms..web..", "org.ngms..persistence..", "org.ngms..app..",
-            "org.ngms.config..", "org.ngms"};
+            "org.ngms.config..", "org.ngms.cli..", "org.ngms.replay..", "org.ngms"};
 
     @Test
     void domainCodeDependsOnNeitherSpringNorR2dbcNorReactor() {
@@ -38,7 +39,7 @@ class ArchitectureTest {
         ArchRule rule = noClasses()
                 .that().resideOutsideOfPackages(ADAPTERS)
                 .should().dependOnClassesThat().resideInAnyPackage("org.ngms..web..", "org.ngms..persistence..",
-                        "org.ngms..app..", "org.ngms.config..")
+                        "org.ngms..app..", "org.ngms.config..", "org.ngms.cli..", "org.ngms.replay..")
                 .because("adapters depend on the domain, never the reverse");
         rule.check(CLASSES);
     }

@@ -24,6 +24,8 @@ final class AuctionEvents {
                 .put("biddingOpens", s.biddingOpens().toString());
         ObjectNode stages = o.putObject("stageOpenings");
         s.sortedStageOpenings().forEach((stage, at) -> stages.put(stage, at.toString()));
+        ObjectNode closings = o.putObject("stageClosings");
+        s.sortedStageClosings().forEach((stage, at) -> closings.put(stage, at.toString()));
         return o;
     }
 

@@ -3,10 +3,8 @@ package org.ngms.auction.app;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.ngms.audit.Chains;
 import org.ngms.audit.Randomness;
@@ -47,14 +45,19 @@ public class AuctionService {
     private final DirectiveStore directives;
     private final AuditTrail audit;
     private final Clock clock;
-    private final Map<String, PolicyDirective> parsed = new ConcurrentHashMap<>();
     private final JsonMapper json = JsonMapper.builder().build();
 
-    public AuctionService(AuctionStore auctions, DirectiveStore directives, AuditTrail audit, Clock clock) {
+    private final DirectiveCatalog catalog;
+    private final StageService stages;
+
+    public AuctionService(AuctionStore auctions, DirectiveStore directives, AuditTrail audit, Clock clock,
+                          DirectiveCatalog catalog, StageService stages) {
         this.auctions = auctions;
         this.directives = directives;
         this.audit = audit;
         this.clock = clock;
+        this.catalog = catalog;
+        this.stages = stages;
     }
 
     /** The outcome of an accepted request and the signed receipt of its transcript record. */
@@ -177,15 +180,23 @@ public class AuctionService {
             request.put("reason", reason);
         }
         return locked(id).flatMap(v -> auctions.bidders(id).collectList()
-                .map(bidders -> orThrow(Lifecycle.transition(v.auction(), target, bidders, false, reason,
+                .zipWith(stages.outcomePublished(id))
+                .map(db -> orThrow(Lifecycle.transition(v.auction(), target, db.getT1(), db.getT2(), reason,
                         clock.instant())))
                 .flatMap(next -> auctions.updateState(next, v.rowVersion(), v.auction().state(), reason)
                         .flatMap(updated -> updated ? Mono.just(next) : Mono.error(concurrentChange())))
                 .flatMap(next -> audit.auctionRequest(id, Optional.empty(), Optional.empty(), "AUCTION_STATE_CHANGED",
                                 actor, request, AuditTrail.object().put("from", v.auction().state().name())
                                         .put("to", next.state().name()))
-                        .flatMap(recorded -> revealSeedIfEnded(next).thenReturn(new Receipted<>(next,
-                                recorded.receipt())))));
+                        .flatMap(recorded -> startStagesIfBidding(next)
+                                .then(revealSeedIfEnded(next))
+                                .thenReturn(new Receipted<>(next, recorded.receipt())))));
+    }
+
+    private Mono<Void> startStagesIfBidding(Auction auction) {
+        return auction.state() == AuctionState.BIDDING
+                ? directiveOf(auction).flatMap(d -> stages.scheduleFirstStage(auction, d))
+                : Mono.empty();
     }
 
     private Mono<Void> revealSeedIfEnded(Auction auction) {
@@ -212,19 +223,11 @@ public class AuctionService {
     }
 
     private Mono<PolicyDirective> directiveOf(Auction auction) {
-        return directives.get(auction.directiveId(), auction.directiveVersion()).map(this::directiveOf);
+        return catalog.of(auction);
     }
 
-    /** Stored documents were valid when registered; parsing them again is cached by hash. */
     private PolicyDirective directiveOf(StoredDirective stored) {
-        return parsed.computeIfAbsent(stored.sha256(), sha -> {
-            DirectiveParser.Result result = DirectiveParser.parse(stored.canonicalJson(), DirectiveParser.Format.JSON);
-            if (result instanceof DirectiveParser.Valid valid) {
-                return valid.document().directive();
-            }
-            throw new IllegalStateException("stored directive " + stored.id() + "/" + stored.version()
-                    + " no longer validates: " + result);
-        });
+        return catalog.parse(stored);
     }
 
     private static ProblemException concurrentChange() {

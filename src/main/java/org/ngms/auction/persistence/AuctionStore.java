@@ -45,7 +45,8 @@ public class AuctionStore {
     }
 
     /** The JSON form of a schedule in its column. */
-    record ScheduleRow(Instant applicationDeadline, Instant biddingOpens, Map<String, Instant> stageOpenings) {
+    record ScheduleRow(Instant applicationDeadline, Instant biddingOpens, Map<String, Instant> stageOpenings,
+                       Map<String, Instant> stageClosings) {
     }
 
     public Mono<Void> insert(Auction a) {
@@ -242,7 +243,7 @@ public class AuctionStore {
                 row.get("directive_sha256", String.class),
                 row.get("title", String.class),
                 AuctionState.valueOf(row.get("state", String.class)),
-                new Schedule(s.applicationDeadline(), s.biddingOpens(), s.stageOpenings()),
+                new Schedule(s.applicationDeadline(), s.biddingOpens(), s.stageOpenings(), s.stageClosings()),
                 row.get("created_at", OffsetDateTime.class).toInstant(),
                 row.get("updated_at", OffsetDateTime.class).toInstant());
         return new Versioned(auction, row.get("row_version", Integer.class));
@@ -275,7 +276,7 @@ public class AuctionStore {
 
     private String scheduleJson(Schedule s) {
         return json.writeValueAsString(new ScheduleRow(s.applicationDeadline(), s.biddingOpens(),
-                s.sortedStageOpenings()));
+                s.sortedStageOpenings(), s.sortedStageClosings()));
     }
 
     private String holdingsJson(Map<String, Mhz> holdings) {

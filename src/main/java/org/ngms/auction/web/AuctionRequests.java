@@ -39,7 +39,8 @@ final class AuctionRequests {
         }
     }
 
-    record ScheduleRequest(Instant applicationDeadline, Instant biddingOpens, Map<String, Instant> stageOpenings) {
+    record ScheduleRequest(Instant applicationDeadline, Instant biddingOpens, Map<String, Instant> stageOpenings,
+                           Map<String, Instant> stageClosings) {
     }
 
     record CreateAuction(String directiveId, Integer directiveVersion, String title, ScheduleRequest schedule) {
@@ -62,7 +63,12 @@ final class AuctionRequests {
                 }
             }
             throwIfAny(errors);
-            return new Schedule(schedule.applicationDeadline(), schedule.biddingOpens(), schedule.stageOpenings());
+            if (schedule.stageClosings() != null) {
+                schedule.stageClosings().forEach((stage, at) -> require(errors, at, "schedule.stageClosings." + stage));
+                throwIfAny(errors);
+            }
+            return new Schedule(schedule.applicationDeadline(), schedule.biddingOpens(), schedule.stageOpenings(),
+                    schedule.stageClosings());
         }
 
         Optional<Integer> version() {

@@ -25,7 +25,8 @@ final class AuctionViews {
     record DirectiveRef(String id, int version, String sha256) {
     }
 
-    record ScheduleView(Instant applicationDeadline, Instant biddingOpens, Map<String, Instant> stageOpenings) {
+    record ScheduleView(Instant applicationDeadline, Instant biddingOpens, Map<String, Instant> stageOpenings,
+                        Map<String, Instant> stageClosings) {
     }
 
     record AuctionSummary(UUID id, String title, AuctionState state, DirectiveRef directive, ScheduleView schedule,
@@ -34,7 +35,7 @@ final class AuctionViews {
             return new AuctionSummary(a.id(), a.title(), a.state(),
                     new DirectiveRef(a.directiveId(), a.directiveVersion(), a.directiveSha256()),
                     new ScheduleView(a.schedule().applicationDeadline(), a.schedule().biddingOpens(),
-                            a.schedule().sortedStageOpenings()),
+                            a.schedule().sortedStageOpenings(), a.schedule().sortedStageClosings()),
                     a.createdAt(), a.updatedAt());
         }
     }

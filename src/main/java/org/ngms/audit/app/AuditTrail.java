@@ -64,6 +64,19 @@ public class AuditTrail {
         return transcripts.append(chain, type, payload);
     }
 
+    /**
+     * As {@link #request}, but with the request's hash given: for a sealed bid it is the commitment (SHA-256 of the
+     * salted canonical bid), since the bid itself must not enter the transcript before opening.
+     */
+    public Mono<SignedRecord> requestWithHash(String chain, String type, String actor, ObjectNode request,
+                                              String requestSha256, ObjectNode facts) {
+        ObjectNode payload = facts.deepCopy();
+        payload.put("actor", actor);
+        payload.set("request", request);
+        payload.put("requestSha256", requestSha256);
+        return transcripts.append(chain, type, payload);
+    }
+
     /** As {@link #request}, signed by {@code key} whatever the current key (the last record of a rotated key). */
     public Mono<SignedRecord> requestSignedBy(String chain, String type, String actor, ObjectNode request,
                                               ObjectNode facts, SigningKey key) {

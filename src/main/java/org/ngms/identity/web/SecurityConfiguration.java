@@ -125,6 +125,14 @@ public class SecurityConfiguration {
                 .pathMatchers(HttpMethod.POST, "/api/v1/auctions", "/api/v1/auctions/*/transitions",
                         "/api/v1/auctions/*/bidders", "/api/v1/auctions/*/bidders/*/qualification",
                         "/api/v1/auctions/*/bidders/*/disqualification").hasRole(REGULATOR_ROLE)
+                // stages: windows, results and outcomes are public; sealed bids are the operators' (each for its own
+                // bidder); deadlines are the regulator's
+                .pathMatchers(HttpMethod.GET, "/api/v1/auctions/*/stages", "/api/v1/auctions/*/stages/*",
+                        "/api/v1/auctions/*/outcome").permitAll()
+                .pathMatchers(HttpMethod.POST, "/api/v1/auctions/*/stages/*/bids",
+                        "/api/v1/auctions/*/stages/*/bids/withdrawal").hasRole(OPERATOR_ROLE)
+                .pathMatchers(HttpMethod.GET, "/api/v1/auctions/*/stages/*/bids/mine").hasRole(OPERATOR_ROLE)
+                .pathMatchers(HttpMethod.POST, "/api/v1/auctions/*/stages/*/deadline").hasRole(REGULATOR_ROLE)
                 // the audit trail: keys and transcript heads are public; a transcript is public once its auction has
                 // ended (the controller enforces that); the service transcript and key rotation are the regulator's
                 .pathMatchers(HttpMethod.GET, "/api/v1/keys", "/api/v1/auctions/*/transcript",

@@ -108,7 +108,8 @@ class AuditTrailApiTest extends IntegrationTestBase {
 
         assertThat(verification.failures()).isEmpty();
         assertThat(verification.ok()).isTrue();
-        assertThat(verification.summary().verifiedRecords()).isEqualTo(9);
+        // nine requests, and the scheduling of the format's first stage when bidding opened
+        assertThat(verification.summary().verifiedRecords()).isEqualTo(10);
         assertThat(verification.summary().receiptsChecked()).isEqualTo(9);
         assertThat(verification.summary().seed()).isEqualTo(Verification.SeedStatus.NOT_YET_REVEALED);
         assertThat(bundle.get(1)).contains("\"type\":\"AUCTION_CREATED\"").contains("\"seedCommitment\"")
@@ -128,10 +129,10 @@ class AuditTrailApiTest extends IntegrationTestBase {
         long seq = head.get("head").get("seq").longValue();
         String hash = head.get("head").get("hash").asString();
 
-        assertThat(seq).isEqualTo(9);
+        assertThat(seq).isEqualTo(10);
         assertThat(Ed25519.verify(key.publicKeyBytes(), Signatures.head(chain, seq, hash),
                 Ed25519.fromBase64(head.get("signature").asString()))).isTrue();
-        assertThat(bundle().get(9)).contains(hash);
+        assertThat(bundle().get(10)).contains(hash);
     }
 
     @Test
@@ -169,7 +170,7 @@ class AuditTrailApiTest extends IntegrationTestBase {
                 .expectStatus().isEqualTo(409).expectBody().returnResult();
 
         assertThat(rejected.getResponseHeaders().getFirst(AuctionController.RECEIPT_HEADER)).isNull();
-        assertThat(bundle()).hasSize(9 + 2);
+        assertThat(bundle()).hasSize(10 + 2);
     }
 
     @Test

@@ -1,0 +1,242 @@
+package org.ngms.auction.app;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.ngms.audit.Chains;
+import org.ngms.audit.Instants;
+import org.ngms.audit.app.AuditTrail;
+import org.ngms.auction.Auction;
+import org.ngms.auction.Bidder;
+import org.ngms.auction.persistence.AuctionStore;
+import org.ngms.auction.persistence.StageStore;
+import org.ngms.bidding.app.SealedBidService;
+import org.ngms.directive.PolicyDirective;
+import org.ngms.directive.Stage;
+import org.ngms.web.ProblemException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Runs an auction's stages in time. Windows open and close by the schedule stored with them; each change of a
+ * window's state is a conditional update, so a restarted service picks up where it was and, with several instances,
+ * exactly one of them opens or closes a window. Closing a sealed stage opens its bids, evaluates them, and either
+ * escalates over-demanded products to the next stage or publishes the outcome, in one transaction.
+ */
+@Service
+public class StageService {
+
+    private final StageStore stages;
+    private final AuctionStore auctions;
+    private final SealedBidService sealed;
+    private final DirectiveCatalog catalog;
+    private final SealedEvaluation evaluation;
+    private final AuditTrail audit;
+    private final TransactionalOperator transaction;
+    private final Clock clock;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public StageService(StageStore stages, AuctionStore auctions, SealedBidService sealed, DirectiveCatalog catalog,
+                        SealedEvaluation evaluation, AuditTrail audit, TransactionalOperator transaction,
+                        Clock clock) {
+        this.stages = stages;
+        this.auctions = auctions;
+        this.sealed = sealed;
+        this.catalog = catalog;
+        this.evaluation = evaluation;
+        this.audit = audit;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    public Mono<Boolean> outcomePublished(UUID auction) {
+        return stages.outcome(auction).hasElement();
+    }
+
+    public Mono<StageStore.StoredOutcome> outcome(UUID auction) {
+        return stages.outcome(auction);
+    }
+
+    public Flux<StageStore.Window> windows(UUID auction) {
+        return stages.windows(auction);
+    }
+
+    public Mono<StageStore.Window> window(UUID auction, String stage) {
+        return stages.window(auction, stage)
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("stage " + stage)));
+    }
+
+    /** When bidding opens, the first stage of the format gets its window (and a sealed stage its bid key). */
+    public Mono<Void> scheduleFirstStage(Auction auction, PolicyDirective directive) {
+        Stage first = directive.stages().get(0);
+        return schedule(auction.id(), first, auction.schedule().stageOpenings().get(first.id()),
+                Optional.ofNullable(auction.schedule().stageClosings().get(first.id())));
+    }
+
+    private Mono<Void> schedule(UUID auction, Stage stage, Instant opensAt, Optional<Instant> closesAt) {
+        boolean isSealed = isSealed(stage);
+        ObjectNode facts = AuditTrail.object().put("stage", stage.id()).put("type", stage.type().name())
+                .put("opensAt", Instants.format(opensAt));
+        closesAt.ifPresent(c -> facts.put("closesAt", Instants.format(c)));
+        return stages.insert(auction, stage.id(), stage.type().name(), opensAt, closesAt)
+                .then(isSealed ? sealed.createKey(auction) : Mono.empty())
+                .then(audit.event(Chains.auction(auction), "STAGE_SCHEDULED", facts))
+                .then();
+    }
+
+    static boolean isSealed(Stage stage) {
+        return stage instanceof Stage.SealedDemandAtReserve || stage instanceof Stage.SealedPackage;
+    }
+
+    /** Opens and closes every window that is due at {@code now}; safe to run on every instance at once. */
+    public Mono<Void> tick(Instant now) {
+        return stages.dueToOpen(now)
+                .concatMap(w -> openWindow(w.auction(), w.stage(), now))
+                .thenMany(stages.dueToClose(now))
+                .concatMap(w -> close(w.auction(), w.stage(), now))
+                .then();
+    }
+
+    private Mono<Void> openWindow(UUID auction, String stage, Instant now) {
+        return stages.advance(auction, stage, "SCHEDULED", "OPEN", now)
+                .filter(Boolean::booleanValue)
+                .flatMap(opened -> audit.event(Chains.auction(auction), "STAGE_OPENED",
+                        AuditTrail.object().put("stage", stage)))
+                .then()
+                .as(transaction::transactional);
+    }
+
+    /**
+     * Closes a sealed window whose deadline has passed: only the instance whose update moves it from OPEN to CLOSED
+     * goes on to open the bids, evaluate them and record the result.
+     */
+    public Mono<Void> close(UUID auction, String stage, Instant now) {
+        return stages.advance(auction, stage, "OPEN", "CLOSED", now)
+                .filter(Boolean::booleanValue)
+                .flatMap(closed -> evaluateClosed(auction, stage, now))
+                .as(transaction::transactional);
+    }
+
+    private Mono<Void> evaluateClosed(UUID auction, String stageId, Instant now) {
+        String chain = Chains.auction(auction);
+        return auctions.find(auction)
+                .flatMap(v -> catalog.of(v.auction())
+                        .zipWith(auctions.bidders(auction).collectList())
+                        .zipWith(auctions.seed(auction))
+                        .flatMap(db -> sealed.open(auction, stageId)
+                                .flatMap(opened -> audit.event(chain, "STAGE_CLOSED",
+                                                AuditTrail.object().put("stage", stageId).put("liveBids", opened.size()))
+                                        .then(audit.event(chain, "SEALED_BIDS_OPENED", openedJson(stageId, opened)))
+                                        .thenReturn(opened))
+                                .map(opened -> evaluation.evaluate(v.auction(), db.getT1().getT1(),
+                                        db.getT1().getT1().stage(stageId).orElseThrow(), db.getT1().getT2(), opened,
+                                        db.getT2()))
+                                .flatMap(result -> record(v.auction(), db.getT1().getT1(), stageId, result, now))));
+    }
+
+    private Mono<Void> record(Auction auction, PolicyDirective directive, String stageId,
+                              SealedEvaluation.Result result, Instant now) {
+        String chain = Chains.auction(auction.id());
+        String resultJson = json.writeValueAsString(result.stageResult());
+        Mono<Void> next = result.escalateTo()
+                .map(target -> schedule(auction.id(), directive.stage(target).orElseThrow(),
+                        auction.schedule().stageOpenings().getOrDefault(target, now), Optional.empty()))
+                .orElseGet(() -> result.outcome().map(outcome -> publishOutcome(auction.id(), outcome, now))
+                        .orElse(Mono.empty()));
+        return stages.storeResult(auction.id(), stageId, resultJson)
+                .then(stages.advance(auction.id(), stageId, "CLOSED", "EVALUATED", now))
+                .then(audit.event(chain, "STAGE_RESULT", AuditTrail.object().put("stage", stageId)
+                        .set("result", result.stageResult())))
+                .then(next);
+    }
+
+    private Mono<Void> publishOutcome(UUID auction, ObjectNode outcome, Instant now) {
+        return audit.event(Chains.auction(auction), "OUTCOME_PUBLISHED", AuditTrail.object().set("outcome", outcome))
+                .flatMap(entry -> stages.insertOutcome(auction, json.writeValueAsString(outcome),
+                        entry.record().seq(), now));
+    }
+
+    private static ObjectNode openedJson(String stage, List<SealedBidService.OpenedBid> opened) {
+        ObjectNode o = AuditTrail.object().put("stage", stage);
+        var bids = o.putArray("bids");
+        opened.forEach(b -> bids.add(b.content().toJson().put("commitment", b.commitment())));
+        return o;
+    }
+
+    // --- requests of operators and the regulator
+
+    /** Checks that the window takes bids now and that the caller's bidder may bid, then seals the validated bid. */
+    @Transactional
+    public Mono<SealedBidService.Submitted> submit(String actor, String bidderId, UUID auction, String stageId,
+                                                   JsonNode body) {
+        Instant now = clock.instant();
+        return openWindowForBids(auction, stageId, now)
+                .then(auctions.find(auction))
+                .flatMap(v -> catalog.of(v.auction())
+                        .zipWith(qualifiedBidder(auction, bidderId))
+                        .map(db -> evaluation.validate(db.getT1(), db.getT1().stage(stageId).orElseThrow(),
+                                db.getT2(), body)))
+                .flatMap(valid -> sealed.submit(actor, auction, stageId, bidderId, valid));
+    }
+
+    @Transactional
+    public Mono<SealedBidService.Submitted> withdraw(String actor, String bidderId, UUID auction, String stageId) {
+        return openWindowForBids(auction, stageId, clock.instant())
+                .then(qualifiedBidder(auction, bidderId))
+                .then(sealed.withdraw(actor, auction, stageId, bidderId));
+    }
+
+    private Mono<StageStore.Window> openWindowForBids(UUID auction, String stageId, Instant now) {
+        return stages.windowForUpdate(auction, stageId)
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("stage " + stageId)))
+                .flatMap(w -> {
+                    if (!w.state().equals("OPEN") || w.closesAt().map(c -> !now.isBefore(c)).orElse(true)) {
+                        String when = w.closesAt().map(c -> "the deadline was " + c).orElse("it is not a sealed stage");
+                        String why = w.state().equals("SCHEDULED") ? "the stage opens at " + w.opensAt()
+                                : "bids are no longer accepted: " + when;
+                        return Mono.error(new ProblemException(409, "bidding-closed", "Bidding closed", why));
+                    }
+                    return Mono.just(w);
+                });
+    }
+
+    private Mono<Bidder> qualifiedBidder(UUID auction, String bidderId) {
+        return auctions.bidder(auction, bidderId)
+                .filter(b -> b.status() == Bidder.Status.QUALIFIED)
+                .switchIfEmpty(Mono.error(() -> new ProblemException(409, "not-qualified", "Not qualified",
+                        "bidder " + bidderId + " is not a qualified bidder of this auction")));
+    }
+
+    /** The regulator extends a deadline (never shortens it) before it has passed. */
+    @Transactional
+    public Mono<StageStore.Window> extend(String actor, UUID auction, String stageId, Instant closesAt) {
+        Instant now = clock.instant();
+        return openWindowForBids(auction, stageId, now)
+                .onErrorResume(ProblemException.class, e -> stages.windowForUpdate(auction, stageId)
+                        .filter(w -> w.state().equals("SCHEDULED"))
+                        .switchIfEmpty(Mono.error(e)))
+                .flatMap(w -> {
+                    if (w.closesAt().map(c -> !closesAt.isAfter(c)).orElse(true)) {
+                        return Mono.error(new ProblemException(422, "deadline-not-later", "Deadline not later",
+                                "a deadline can only be extended, to after " + w.closesAt().orElse(null)));
+                    }
+                    ObjectNode request = AuditTrail.object().put("action", "EXTEND_DEADLINE")
+                            .put("auction", auction.toString()).put("stage", stageId)
+                            .put("closesAt", Instants.format(closesAt));
+                    return stages.extend(auction, stageId, closesAt)
+                            .then(audit.request(Chains.auction(auction), "STAGE_DEADLINE_EXTENDED", actor, request,
+                                    AuditTrail.object()))
+                            .then(stages.window(auction, stageId));
+                });
+    }
+}

@@ -1,0 +1,90 @@
+package org.ngms.auction.web;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.ngms.auction.app.AuctionService;
+import org.ngms.auction.app.StageService;
+import org.ngms.auction.persistence.StageStore;
+import org.ngms.identity.web.Callers;
+import org.ngms.shared.Violation;
+import org.ngms.web.ProblemException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonRawValue;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The stages of an auction in time, their published results, and the auction's outcome. */
+@RestController
+@Tag(name = "Stages", description = "Stage windows, results and the outcome")
+public class StageController {
+
+    private final StageService stages;
+    private final AuctionService auctions;
+
+    public StageController(StageService stages, AuctionService auctions) {
+        this.stages = stages;
+        this.auctions = auctions;
+    }
+
+    /** A stage window; its result appears once it has been evaluated. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record WindowView(String stage, String type, String state, Instant opensAt, Instant closesAt,
+                      @JsonRawValue String result) {
+        static WindowView of(StageStore.Window w) {
+            return new WindowView(w.stage(), w.stageType(), w.state(), w.opensAt(), w.closesAt().orElse(null),
+                    w.resultJson().orElse(null));
+        }
+    }
+
+    /** The published outcome, with the transcript record that holds (and signs) it. */
+    record OutcomeView(@JsonRawValue String outcome, long transcriptSeq, Instant publishedAt) {
+    }
+
+    record Deadline(Instant closesAt) {
+    }
+
+    @GetMapping("/api/v1/auctions/{id}/stages")
+    @Operation(summary = "The auction's stage windows and their published results (everyone)")
+    public Flux<WindowView> windows(@PathVariable UUID id) {
+        return auctions.details(id).thenMany(stages.windows(id)).map(WindowView::of);
+    }
+
+    @GetMapping("/api/v1/auctions/{id}/stages/{stage}")
+    @Operation(summary = "One stage window and, once evaluated, its result (everyone)")
+    public Mono<WindowView> window(@PathVariable UUID id, @PathVariable String stage) {
+        return stages.window(id, stage).map(WindowView::of);
+    }
+
+    @PostMapping("/api/v1/auctions/{id}/stages/{stage}/deadline")
+    @Operation(summary = "Extend a sealed stage's deadline (regulator); never shortens it")
+    public Mono<WindowView> extend(@PathVariable UUID id, @PathVariable String stage, @RequestBody Deadline request) {
+        if (request.closesAt() == null) {
+            throw new ProblemException(422, "request-invalid", "Invalid request", "closesAt is required",
+                    java.util.List.of(Violation.of("closesAt", "REQUIRED", "closesAt is required", null)));
+        }
+        return Callers.current()
+                .flatMap(caller -> stages.extend(caller.account().orElseThrow().id(), id, stage, request.closesAt()))
+                .map(WindowView::of);
+    }
+
+    @GetMapping("/api/v1/auctions/{id}/outcome")
+    @Operation(summary = "The auction's outcome: winners, lots, prices, payment schedules, unsold lots (everyone, "
+            + "once published)",
+            description = "The outcome is a record of the auction's signed transcript (transcriptSeq).")
+    public Mono<OutcomeView> outcome(@PathVariable UUID id) {
+        return stages.outcome(id)
+                .map(o -> new OutcomeView(o.json(), o.seq(), o.publishedAt()))
+                .switchIfEmpty(Mono.error(() -> new ProblemException(404, "no-outcome", "No outcome yet",
+                        "the auction has not published an outcome")));
+    }
+}
