@@ -22,11 +22,11 @@ import picocli.CommandLine.Spec;
  * The offline commands of the jar. Exit codes: 0 success, 2 invalid input (the errors are printed), 1 an I/O failure.
  */
 @Command(name = "ngms", mixinStandardHelpOptions = true,
-        subcommands = {Cli.Validate.class, WdpCommand.class, VerifyCommand.class},
+        subcommands = {Cli.Validate.class, WdpCommand.class, VerifyCommand.class, ClockCommand.class},
         description = "NGMS spectrum auction engine: offline commands.")
 public final class Cli implements Runnable {
 
-    public static final Set<String> COMMANDS = Set.of("validate", "wdp", "verify", "help", "--help", "-h");
+    public static final Set<String> COMMANDS = Set.of("validate", "wdp", "verify", "clock", "help", "--help", "-h");
 
     public static final int INVALID = 2;
 

@@ -117,9 +117,10 @@ public final class ClockStage {
             return ClockDecision.rejected(rejected.rejection());
         }
         Percent inc = percent.orElseThrow();
-        ClockRound previous = last().orElseThrow();
+        Map<String, ClockRound.ProductRound> previous = new HashMap<>();
+        last().orElseThrow().products().forEach(p -> previous.put(p.product(), p));
         for (ClockProduct p : setup.products()) {
-            ClockRound.ProductRound before = previous.product(p.id());
+            ClockRound.ProductRound before = previous.get(p.id());
             long sor = before.postedPrice();
             long step = ClockRules.increment(setup.increment(), p.reserve(), sor, inc, setup.bidMultiple());
             prices.put(p.id(), new RoundPrices.Prices(sor, ClockRules.clockPrice(sor, before.excessDemand() > 0, step)));
@@ -174,12 +175,13 @@ public final class ClockStage {
         // 1. validate, bidder by bidder in a fixed order
         List<Rejection> rejections = new ArrayList<>();
         Map<String, List<Bid>> valid = new TreeMap<>();
-        Set<String> seen = new HashSet<>();
+        Map<String, Set<String>> seen = new HashMap<>();
         for (Bid bid : bids) {
             Optional<Rejection> rejection = admitted(bid)
                     .or(() -> ClockRules.validate(setup, products.get(bid.product()), prices,
                         processedDemand(bid.bidder()), bid));
-            if (rejection.isEmpty() && !seen.add(bid.bidder() + "\u0000" + bid.product())) {
+            if (rejection.isEmpty()
+                    && !seen.computeIfAbsent(bid.bidder(), k -> new HashSet<>()).add(bid.product())) {
                 rejection = Optional.of(new Rejection(bid.bidder(), bid.product(), ClockReasonCode.DUPLICATE_BID,
                         "a second bid for " + bid.product() + " in round " + round));
             }
@@ -214,10 +216,10 @@ public final class ClockStage {
             Map<String, Integer> carried = processedDemand(b.id());
             List<Bid> own = valid.getOrDefault(b.id(), List.of());
             toProcess.addAll(own);
-            Set<String> bidOn = new HashSet<>();
-            own.forEach(x -> bidOn.add(x.product()));
-            for (var d : new TreeMap<>(carried).entrySet()) {
-                if (!bidOn.contains(d.getKey())) {
+            Set<String> bidOn = seen.getOrDefault(b.id(), Set.of());
+            for (var d : carried.entrySet()) {
+                if (setup.missingBid() != org.ngms.directive.Stage.MissingBid.MAINTAIN_AT_CLOCK_PRICE
+                        && !bidOn.contains(d.getKey())) {
                     ClockRules.missingBid(setup.missingBid(), b.id(), d.getKey(), d.getValue(),
                             prices.of(d.getKey())).ifPresent(toProcess::add);
                 }
