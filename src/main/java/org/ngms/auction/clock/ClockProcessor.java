@@ -54,8 +54,9 @@ public interface ClockProcessor {
 
     /**
      * The posted price rule. Demand above supply after processing: the clock price. Otherwise, if decreases were
-     * applied, the highest price among them (PTA 2026 [S78]; it is the price of the decrease that cleared the
-     * product, since the queue runs from low price points up); otherwise the start-of-round price.
+     * applied, the highest price among them (PTA 2026 [S78]; usually the decrease that cleared the product, since the
+     * queue runs from low price points up, and independent of the order of re-tests); otherwise the start-of-round
+     * price.
      */
     static long postedPrice(long excess, long highestAppliedDecrease, long startOfRound, long clockPrice) {
         if (excess > 0) {
