@@ -41,19 +41,21 @@ public class StageService {
     private final SealedBidService sealed;
     private final DirectiveCatalog catalog;
     private final SealedEvaluation evaluation;
+    private final ClockStageService clocks;
     private final AuditTrail audit;
     private final TransactionalOperator transaction;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
     public StageService(StageStore stages, AuctionStore auctions, SealedBidService sealed, DirectiveCatalog catalog,
-                        SealedEvaluation evaluation, AuditTrail audit, TransactionalOperator transaction,
-                        Clock clock) {
+                        SealedEvaluation evaluation, ClockStageService clocks, AuditTrail audit,
+                        TransactionalOperator transaction, Clock clock) {
         this.stages = stages;
         this.auctions = auctions;
         this.sealed = sealed;
         this.catalog = catalog;
         this.evaluation = evaluation;
+        this.clocks = clocks;
         this.audit = audit;
         this.transaction = transaction;
         this.clock = clock;
@@ -98,20 +100,27 @@ public class StageService {
         return stage instanceof Stage.SealedDemandAtReserve || stage instanceof Stage.SealedPackage;
     }
 
-    /** Opens and closes every window that is due at {@code now}; safe to run on every instance at once. */
+    /**
+     * Opens and closes every window and clock round that is due at {@code now}; safe to run on every instance at
+     * once.
+     */
     public Mono<Void> tick(Instant now) {
         return stages.dueToOpen(now)
                 .concatMap(w -> openWindow(w.auction(), w.stage(), now))
                 .thenMany(stages.dueToClose(now))
                 .concatMap(w -> close(w.auction(), w.stage(), now))
-                .then();
+                .then(clocks.closeDue(now));
     }
 
-    private Mono<Void> openWindow(UUID auction, String stage, Instant now) {
+    /** Opens a due window; a clock stage opens its first round with it. */
+    public Mono<Void> openWindow(UUID auction, String stage, Instant now) {
         return stages.advance(auction, stage, "SCHEDULED", "OPEN", now)
                 .filter(Boolean::booleanValue)
                 .flatMap(opened -> audit.event(Chains.auction(auction), "STAGE_OPENED",
-                        AuditTrail.object().put("stage", stage)))
+                                AuditTrail.object().put("stage", stage))
+                        .then(stages.window(auction, stage))
+                        .filter(w -> w.stageType().equals(Stage.StageType.CLOCK.name()))
+                        .flatMap(w -> clocks.start(auction, stage, now)))
                 .then()
                 .as(transaction::transactional);
     }

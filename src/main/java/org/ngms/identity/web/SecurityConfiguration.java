@@ -133,6 +133,15 @@ public class SecurityConfiguration {
                         "/api/v1/auctions/*/stages/*/bids/withdrawal").hasRole(OPERATOR_ROLE)
                 .pathMatchers(HttpMethod.GET, "/api/v1/auctions/*/stages/*/bids/mine").hasRole(OPERATOR_ROLE)
                 .pathMatchers(HttpMethod.POST, "/api/v1/auctions/*/stages/*/deadline").hasRole(REGULATOR_ROLE)
+                // clock rounds: public results and feed; bids and own results for operators; controls for the
+                // regulator
+                .pathMatchers(HttpMethod.GET, "/api/v1/auctions/*/stages/*/rounds", "/api/v1/auctions/*/stages/*/rounds.csv",
+                        "/api/v1/auctions/*/feed").permitAll()
+                .pathMatchers(HttpMethod.POST, "/api/v1/auctions/*/stages/*/rounds/*/bids").hasRole(OPERATOR_ROLE)
+                .pathMatchers(HttpMethod.GET, "/api/v1/auctions/*/stages/*/rounds/*/mine").hasRole(OPERATOR_ROLE)
+                .pathMatchers(HttpMethod.POST, "/api/v1/auctions/*/stages/*/rounds/*/pause",
+                        "/api/v1/auctions/*/stages/*/rounds/*/resume", "/api/v1/auctions/*/stages/*/rounds/*/deadline")
+                .hasRole(REGULATOR_ROLE)
                 // the audit trail: keys and transcript heads are public; a transcript is public once its auction has
                 // ended (the controller enforces that); the service transcript and key rotation are the regulator's
                 .pathMatchers(HttpMethod.GET, "/api/v1/keys", "/api/v1/auctions/*/transcript",

@@ -65,6 +65,14 @@ class AuthorizationMatrixTest extends IntegrationTestBase {
         expect("GET /api/v1/auctions/{id}/stages/{stage}/bids/mine",      "401  403  IN   IN   403");
         expect("POST /api/v1/auctions/{id}/stages/{stage}/deadline",      "401  403  403  403  IN");
         expect("GET /api/v1/auctions/{id}/outcome",                       "IN   IN   IN   IN   IN");
+        expect("GET /api/v1/auctions/{id}/stages/{stage}/rounds",         "OK   OK   OK   OK   OK");
+        expect("GET /api/v1/auctions/{id}/stages/{stage}/rounds.csv",     "OK   OK   OK   OK   OK");
+        expect("POST /api/v1/auctions/{id}/stages/{stage}/rounds/{round}/bids", "401  403  IN   IN   403");
+        expect("GET /api/v1/auctions/{id}/stages/{stage}/rounds/{round}/mine",   "401  403  IN   IN   403");
+        expect("POST /api/v1/auctions/{id}/stages/{stage}/rounds/{round}/pause",    "401  403  403  403  IN");
+        expect("POST /api/v1/auctions/{id}/stages/{stage}/rounds/{round}/resume",   "401  403  403  403  IN");
+        expect("POST /api/v1/auctions/{id}/stages/{stage}/rounds/{round}/deadline", "401  403  403  403  IN");
+        expect("GET /api/v1/auctions/{id}/feed",                          "OK   OK   OK   OK   OK");
         expect("GET /api/v1/keys",                                        "OK   OK   OK   OK   OK");
         expect("POST /api/v1/keys/rotation",                              "401  403  403  403  OK");
         expect("GET /api/v1/auctions/{id}/transcript/head",               "OK   OK   OK   OK   OK");
@@ -141,7 +149,7 @@ class AuthorizationMatrixTest extends IntegrationTestBase {
         String prefix = path.startsWith("/api/v1/directives") ? directiveId
                 : path.startsWith("/api/v1/auctions") ? auctionId : victimAccount;
         return path.replace("{id}", prefix).replace("{version}", "1").replace("{bidderId}", "alpha")
-                .replace("{tokenId}", victimTokenId).replace("{stage}", "allocation");
+                .replace("{tokenId}", victimTokenId).replace("{stage}", "allocation").replace("{round}", "1");
     }
 
     private int call(WebTestClient client, String route) {

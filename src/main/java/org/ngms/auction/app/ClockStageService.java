@@ -1,0 +1,389 @@
+package org.ngms.auction.app;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.ngms.audit.Chains;
+import org.ngms.audit.Instants;
+import org.ngms.audit.app.AuditTrail;
+import org.ngms.auction.Auction;
+import org.ngms.auction.Bidder;
+import org.ngms.auction.clock.Bid;
+import org.ngms.auction.clock.ClockBidder;
+import org.ngms.auction.clock.ClockDecision;
+import org.ngms.auction.clock.ClockOutcome;
+import org.ngms.auction.clock.ClockRound;
+import org.ngms.auction.clock.ClockRoundJson;
+import org.ngms.auction.clock.ClockSetup;
+import org.ngms.auction.clock.ClockStage;
+import org.ngms.auction.clock.RoundPrices;
+import org.ngms.auction.persistence.AuctionStore;
+import org.ngms.auction.persistence.ClockStore;
+import org.ngms.auction.persistence.StageStore;
+import org.ngms.directive.Band;
+import org.ngms.directive.LotCategory;
+import org.ngms.directive.PolicyDirective;
+import org.ngms.directive.Stage;
+import org.ngms.shared.DocumentReader;
+import org.ngms.shared.Mhz;
+import org.ngms.shared.Violation;
+import org.ngms.web.ProblemException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Runs a clock stage in time on the clock engine. The engine state is never stored as such: it is rebuilt from the
+ * stage's setup (directive, qualified bidders, the products a sealed stage escalated, the committed seed) and the
+ * stored bids of every closed round, so a restarted service, or another instance, resumes exactly where the stage was
+ * and every round replays bit for bit. Rounds close once (conditional update), may be paused, resumed and extended.
+ */
+@Service
+public class ClockStageService {
+
+    private final ClockStore clocks;
+    private final StageStore stages;
+    private final AuctionStore auctions;
+    private final DirectiveCatalog catalog;
+    private final OutcomeWriter outcomes;
+    private final AuditTrail audit;
+    private final TransactionalOperator transaction;
+    private final Clock clock;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public ClockStageService(ClockStore clocks, StageStore stages, AuctionStore auctions, DirectiveCatalog catalog,
+                             OutcomeWriter outcomes, AuditTrail audit, TransactionalOperator transaction,
+                             Clock clock) {
+        this.clocks = clocks;
+        this.stages = stages;
+        this.auctions = auctions;
+        this.catalog = catalog;
+        this.outcomes = outcomes;
+        this.audit = audit;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /** The engine of a clock stage as it stands: setup plus every processed round replayed from its stored bids. */
+    public Mono<ClockStage> engine(UUID auction, String stageId) {
+        return auctions.find(auction).flatMap(v -> catalog.of(v.auction())
+                .flatMap(d -> setup(v.auction(), d, stageId))
+                .flatMap(setup -> clocks.rounds(auction, stageId)
+                        // processed rounds: a round being closed in this transaction has no result yet
+                        .filter(r -> r.roundJson().isPresent())
+                        .concatMap(r -> clocks.latestBids(auction, stageId, r.round()).collectList())
+                        .collectList()
+                        .map(closedRounds -> replay(setup, closedRounds))));
+    }
+
+    private ClockStage replay(ClockSetup setup, List<List<ClockStore.BidRow>> closedRounds) {
+        ClockStage stage = ClockStage.start(setup);
+        for (List<ClockStore.BidRow> bids : closedRounds) {
+            RoundPrices prices = stage.open(Optional.empty()).orElseThrow();
+            stage = stage.close(prices, bidsOf(bids));
+        }
+        return stage;
+    }
+
+    /**
+     * The stage's setup. A clock stage that continues a sealed stage runs only the escalated products, from their
+     * reserve, with the bidders that demanded them; their caps count what the sealed stage awarded them.
+     */
+    Mono<ClockSetup> setup(Auction auction, PolicyDirective d, String stageId) {
+        return auctions.bidders(auction.id()).collectList()
+                .zipWith(auctions.seed(auction.id()))
+                .zipWith(stages.windows(auction.id()).collectList())
+                .map(db -> setupFrom(d, stageId, db.getT1().getT1(), db.getT1().getT2(), db.getT2()));
+    }
+
+    private ClockSetup setupFrom(PolicyDirective d, String stageId, List<Bidder> registered, byte[] seed,
+                                 List<StageStore.Window> windows) {
+        List<Bidder> qualified = registered.stream().filter(b -> b.status() == Bidder.Status.QUALIFIED).toList();
+        Optional<JsonNode> escalating = windows.stream()
+                .map(w -> w.resultJson().map(json::readTree))
+                .flatMap(Optional::stream)
+                .filter(result -> escalationsTo(result, stageId).iterator().hasNext())
+                .findFirst();
+        if (escalating.isEmpty()) {
+            return ClockSetup.fromDirective(d, stageId, qualified.stream().map(ClockBidder::of).toList(), seed);
+        }
+        JsonNode result = escalating.get();
+        Map<String, Long> opening = new LinkedHashMap<>();
+        Map<String, Boolean> participants = new TreeMap<>();
+        for (JsonNode e : escalationsTo(result, stageId)) {
+            String category = e.get("category").asString();
+            opening.put(category, d.lotCategory(category).orElseThrow().reservePerBlock().amount());
+            e.get("demand").propertyNames().forEach(b -> participants.put(b, true));
+        }
+        Map<String, Map<String, Mhz>> awarded = awardedMhz(d, result);
+        List<ClockBidder> bidders = new ArrayList<>();
+        for (Bidder b : qualified) {
+            if (!participants.containsKey(b.id())) {
+                continue;
+            }
+            Map<String, Mhz> holdings = new HashMap<>(b.holdings());
+            awarded.getOrDefault(b.id(), Map.of()).forEach((band, mhz) -> holdings.merge(band, mhz, Mhz::plus));
+            ClockBidder base = ClockBidder.of(b);
+            bidders.add(new ClockBidder(b.id(), b.newEntrant(), base.eligibility(), holdings));
+        }
+        return ClockSetup.fromDirective(d, stageId, bidders, opening.keySet(), opening, seed);
+    }
+
+    private static List<JsonNode> escalationsTo(JsonNode result, String stageId) {
+        List<JsonNode> list = new ArrayList<>();
+        result.path("escalations").forEach(e -> {
+            if (stageId.equals(e.path("toStage").asString(""))) {
+                list.add(e);
+            }
+        });
+        return list;
+    }
+
+    /** MHz per band awarded at reserve by a sealed stage, per bidder, counted as the directive counts spectrum. */
+    private static Map<String, Map<String, Mhz>> awardedMhz(PolicyDirective d, JsonNode result) {
+        Map<String, Map<String, Mhz>> awarded = new HashMap<>();
+        result.path("awards").forEach(a -> {
+            LotCategory c = d.lotCategory(a.get("category").asString()).orElseThrow();
+            Band band = d.band(c.band()).orElseThrow();
+            Mhz mhz = d.spectrumCounting().count(c.blockMhz(), band.duplex()).times(a.get("blocks").intValue());
+            awarded.computeIfAbsent(a.get("bidder").asString(), k -> new HashMap<>()).merge(c.band(), mhz, Mhz::plus);
+        });
+        return awarded;
+    }
+
+    // --- rounds in time
+
+    /** Opens round 1 when the stage's window opens. */
+    Mono<Void> start(UUID auction, String stageId, Instant now) {
+        return open(auction, stageId, 1, now);
+    }
+
+    private Mono<Void> open(UUID auction, String stageId, int round, Instant now) {
+        return auctions.find(auction).flatMap(v -> catalog.of(v.auction()).flatMap(d -> {
+            Stage.Clock stage = (Stage.Clock) d.stage(stageId).orElseThrow();
+            Duration length = Duration.ofMinutes(round == 1 ? stage.firstRoundMinutes() : stage.roundMinutes());
+            return engine(auction, stageId).flatMap(engine -> {
+                RoundPrices prices = engine.open(Optional.empty()).orElseThrow();
+                return clocks.openRound(auction, stageId, round, now, now.plus(length))
+                        .then(audit.event(Chains.auction(auction), "ROUND_OPENED", roundOpened(stageId, prices,
+                                now.plus(length))));
+            });
+        })).then();
+    }
+
+    private static ObjectNode roundOpened(String stageId, RoundPrices prices, Instant closesAt) {
+        ObjectNode o = AuditTrail.object().put("stage", stageId).put("round", prices.round())
+                .put("closesAt", Instants.format(closesAt));
+        prices.increment().ifPresent(p -> o.put("increment", p.toString()));
+        ObjectNode products = o.putObject("prices");
+        prices.products().forEach((product, p) -> products.putObject(product)
+                .put("startOfRound", p.startOfRound()).put("clockPrice", p.clockPrice()));
+        return o;
+    }
+
+    /** Closes every round whose deadline has passed (on any instance: each closes once). */
+    Mono<Void> closeDue(Instant now) {
+        return clocks.dueToClose(now)
+                .concatMap(r -> close(r.auction(), r.stage(), r.round(), now))
+                .then();
+    }
+
+    /**
+     * Closes round {@code round}: processes the latest bids of every bidder, records the round (with its bids) in the
+     * transcript, and opens the next round, or ends the stage and publishes the outcome.
+     */
+    public Mono<Void> close(UUID auction, String stageId, int round, Instant now) {
+        return clocks.close(auction, stageId, round)
+                .filter(Boolean::booleanValue)
+                .flatMap(closed -> process(auction, stageId, round, now))
+                .as(transaction::transactional);
+    }
+
+    private Mono<Void> process(UUID auction, String stageId, int round, Instant now) {
+        return engine(auction, stageId).flatMap(before -> clocks.latestBids(auction, stageId, round).collectList()
+                .flatMap(bids -> {
+                    ClockStage after = before.close(before.open(Optional.empty()).orElseThrow(), bidsOf(bids));
+                    ClockRound result = after.rounds().get(after.rounds().size() - 1);
+                    String canonical = ClockRoundJson.canonical(result);
+                    ObjectNode record = AuditTrail.object().put("stage", stageId).put("round", round)
+                            .put("roundSha256", ClockRoundJson.sha256(result));
+                    record.set("bids", bidsJson(bids));
+                    record.set("result", json.readTree(canonical));
+                    Mono<Void> next = after.ended()
+                            ? end(auction, stageId, after, now)
+                            : open(auction, stageId, round + 1, now);
+                    return clocks.storeResult(auction, stageId, round, canonical)
+                            .then(audit.event(Chains.auction(auction), "ROUND_RESULT", record))
+                            .then(next);
+                }));
+    }
+
+    private Mono<Void> end(UUID auction, String stageId, ClockStage stage, Instant now) {
+        ClockOutcome outcome = stage.outcome().orElseThrow();
+        ObjectNode result = outcomes.clockResult(outcome);
+        return stages.storeResult(auction, stageId, json.writeValueAsString(result))
+                .then(stages.advance(auction, stageId, "OPEN", "EVALUATED", now))
+                .then(audit.event(Chains.auction(auction), "STAGE_RESULT",
+                        AuditTrail.object().put("stage", stageId).set("result", result)))
+                .then(auctions.find(auction))
+                .flatMap(v -> catalog.of(v.auction()).zipWith(stages.windows(auction).collectList())
+                        .flatMap(db -> publish(v.auction(), outcomes.outcome(v.auction(), db.getT1(), db.getT2(),
+                                outcome), now)));
+    }
+
+    private Mono<Void> publish(Auction auction, ObjectNode outcome, Instant now) {
+        return audit.event(Chains.auction(auction.id()), "OUTCOME_PUBLISHED", AuditTrail.object().set("outcome", outcome))
+                .flatMap(entry -> stages.insertOutcome(auction.id(), json.writeValueAsString(outcome),
+                        entry.record().seq(), now));
+    }
+
+    // --- bids
+
+    /** A bidder's bids for the open round: each a product, a quantity and a price (the clock price if absent). */
+    @Transactional
+    public Mono<SubmittedBids> submit(String actor, String bidderId, UUID auction, String stageId, int round,
+                                          JsonNode body) {
+        Instant now = clock.instant();
+        return clocks.roundForUpdate(auction, stageId, round)
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("round " + round + " of stage " + stageId)))
+                .flatMap(row -> {
+                    if (!row.state().equals("OPEN") || row.pausedAt().isPresent() || !now.isBefore(row.closesAt())) {
+                        return Mono.error(new ProblemException(409, "round-closed", "Round closed",
+                                "round " + round + " takes no bids now" + (row.pausedAt().isPresent()
+                                        ? ": the auction is paused" : "; its deadline was " + row.closesAt())));
+                    }
+                    return engine(auction, stageId);
+                })
+                .flatMap(engine -> {
+                    RoundPrices prices = engine.open(Optional.empty()).orElseThrow();
+                    List<Bid> bids = readBids(bidderId, body, prices);
+                    for (Bid bid : bids) {
+                        if (engine.validate(prices, bid) instanceof ClockDecision.Rejected<Bid> rejected) {
+                            throw new ProblemException(422, rejected.rejection().reason().name().toLowerCase()
+                                    .replace('_', '-'), "Bid refused", rejected.rejection().message());
+                        }
+                    }
+                    ArrayNode normalised = AuditTrail.object().arrayNode();
+                    bids.forEach(b -> normalised.addObject().put("product", b.product()).put("quantity", b.quantity())
+                            .put("price", b.price()));
+                    String bidsJson = json.writeValueAsString(normalised);
+                    return clocks.latestBidVersion(auction, stageId, round, bidderId)
+                            .flatMap(v -> clocks.insertBids(auction, stageId, round, bidderId, v + 1, now, bidsJson)
+                                    .then(recordBids(actor, auction, stageId, round, bidderId, v + 1, normalised)));
+                });
+    }
+
+    /** Bids accepted into a round, with the signed receipt of their transcript record. */
+    public record SubmittedBids(String bidder, int round, int version, Instant submittedAt, JsonNode bids,
+                                org.ngms.audit.Receipt receipt) {
+    }
+
+    private Mono<SubmittedBids> recordBids(String actor, UUID auction, String stageId, int round, String bidderId,
+                                           int version, ArrayNode bids) {
+        ObjectNode request = AuditTrail.object().put("action", "SUBMIT_CLOCK_BIDS").put("auction", auction.toString())
+                .put("stage", stageId).put("round", round).put("bidder", bidderId).put("version", version);
+        request.set("bids", bids);
+        return audit.auctionRequest(auction, Optional.of(stageId), Optional.of(round), "CLOCK_BIDS_SUBMITTED", actor,
+                        request, AuditTrail.object().put("bidder", bidderId).put("round", round).put("version", version))
+                .map(recorded -> new SubmittedBids(bidderId, round, version,
+                        Instant.parse(recorded.entry().record().at()), bids, recorded.receipt()));
+    }
+
+    private static List<Bid> readBids(String bidderId, JsonNode body, RoundPrices prices) {
+        DocumentReader reader = new DocumentReader();
+        DocumentReader.Fields root = reader.root(body);
+        List<Bid> bids = root.list("bids", true, b -> {
+            String product = b.id("product");
+            Integer quantity = b.integer("quantity", 0, 10_000);
+            Optional<Long> price = b.optionalPositiveMoney("price").map(m -> m.amount());
+            return b.build(() -> new Bid(bidderId, product, quantity, price.orElseGet(
+                    () -> prices.of(product) == null ? 0L : prices.of(product).clockPrice())));
+        });
+        root.build(() -> Boolean.TRUE);
+        if (reader.hasViolations()) {
+            throw new ProblemException(422, "request-invalid", "Invalid bid", reader.violations().size()
+                    + " field(s) invalid; see errors", reader.violations());
+        }
+        return bids;
+    }
+
+    private List<Bid> bidsOf(List<ClockStore.BidRow> rows) {
+        List<Bid> bids = new ArrayList<>();
+        for (ClockStore.BidRow row : rows) {
+            json.readTree(row.bidsJson()).forEach(b -> bids.add(new Bid(row.bidder(), b.get("product").asString(),
+                    b.get("quantity").intValue(), b.get("price").longValue())));
+        }
+        return bids;
+    }
+
+    private ArrayNode bidsJson(List<ClockStore.BidRow> rows) {
+        ArrayNode array = AuditTrail.object().arrayNode();
+        rows.forEach(r -> array.addObject().put("bidder", r.bidder()).put("version", r.version())
+                .set("bids", json.readTree(r.bidsJson())));
+        return array;
+    }
+
+    // --- the regulator's controls
+
+    @Transactional
+    public Mono<ClockStore.RoundRow> control(String actor, UUID auction, String stageId, int round, String action,
+                                             Optional<Instant> closesAt) {
+        Instant now = clock.instant();
+        return clocks.roundForUpdate(auction, stageId, round)
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("round " + round + " of stage " + stageId)))
+                .flatMap(row -> {
+                    if (!row.state().equals("OPEN")) {
+                        return Mono.error(new ProblemException(409, "round-closed", "Round closed",
+                                "round " + round + " has closed"));
+                    }
+                    Mono<Void> change = switch (action) {
+                        case "pause" -> row.pausedAt().isPresent() ? conflict("the round is already paused")
+                                : clocks.pause(auction, stageId, round, now);
+                        case "resume" -> row.pausedAt().isEmpty() ? conflict("the round is not paused")
+                                : clocks.resume(auction, stageId, round, now);
+                        case "extend" -> closesAt.filter(c -> c.isAfter(row.closesAt())).isEmpty()
+                                ? Mono.error(new ProblemException(422, "deadline-not-later", "Deadline not later",
+                                "closesAt must be after " + row.closesAt(), List.of(Violation.of("closesAt",
+                                "OUT_OF_RANGE", "after the current deadline", closesAt.orElse(null)))))
+                                : clocks.extend(auction, stageId, round, closesAt.get());
+                        default -> Mono.error(ProblemException.notFound("control " + action));
+                    };
+                    ObjectNode request = AuditTrail.object().put("action", action.toUpperCase() + "_ROUND")
+                            .put("auction", auction.toString()).put("stage", stageId).put("round", round);
+                    closesAt.ifPresent(c -> request.put("closesAt", Instants.format(c)));
+                    return change
+                            .then(audit.request(Chains.auction(auction), "ROUND_" + action.toUpperCase() + "D", actor,
+                                    request, AuditTrail.object()))
+                            .then(clocks.roundForUpdate(auction, stageId, round));
+                });
+    }
+
+    private static Mono<Void> conflict(String why) {
+        return Mono.error(new ProblemException(409, "round-state", "Round state", why));
+    }
+
+    public Flux<ClockStore.RoundRow> rounds(UUID auction, String stageId) {
+        return clocks.rounds(auction, stageId);
+    }
+
+    /** Every version of one bidder's bids in a round. */
+    public Flux<ClockStore.BidRow> ownBids(UUID auction, String stageId, int round, String bidder) {
+        return clocks.bids(auction, stageId, round, bidder);
+    }
+}

@@ -1,0 +1,92 @@
+package org.ngms.auction.outcome;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.ngms.auction.clock.ClockOutcome;
+import org.ngms.directive.PolicyDirective;
+import org.ngms.shared.Money;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The JSON of a clock stage's result and of the outcome of an auction that ended with a clock stage (awards at
+ * reserve of an earlier sealed stage plus the clock's awards at the final posted prices). Plain code, shared by the
+ * service and the offline verifier.
+ */
+public final class ClockOutcomeJson {
+
+    private ClockOutcomeJson() {
+    }
+
+    public static ObjectNode clockResult(ClockOutcome c) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode().put("stage", c.stage()).put("status", "DECIDED")
+                .put("rounds", c.rounds());
+        ArrayNode awards = o.putArray("clockAwards");
+        c.awards().forEach(a -> {
+            ObjectNode award = awards.addObject().put("bidder", a.bidder()).put("total", a.total());
+            ObjectNode lots = award.putObject("lots");
+            a.lots().forEach(lots::put);
+            ObjectNode prices = award.putObject("pricePerLot");
+            a.pricePerLot().forEach(prices::put);
+        });
+        ObjectNode finalPrices = o.putObject("finalPrices");
+        c.finalPrices().forEach(finalPrices::put);
+        ObjectNode unsold = o.putObject("unsold");
+        c.unsold().forEach(unsold::put);
+        o.put("revenue", c.revenue());
+        ArrayNode exclusions = o.putArray("exclusions");
+        c.exclusions().forEach(e -> exclusions.addObject().put("bidder", e.bidder()).put("condition", e.condition())
+                .put("consequence", e.consequence().name()));
+        c.success().ifPresent(s -> o.putObject("successCriterion").put("minSoldPercentOfMhz", s.required().toString())
+                .put("met", s.met()));
+        return o;
+    }
+
+    /**
+     * The outcome ({@code ngms-outcome/1}) from the recorded results of earlier sealed stages ({@code awards} at
+     * reserve) and the clock's outcome.
+     */
+    public static ObjectNode outcome(String auction, String directiveId, int directiveVersion, String directiveSha256,
+                                     PolicyDirective d, List<JsonNode> sealedResults, ClockOutcome clock) {
+        List<Outcome.Win> wins = new ArrayList<>();
+        for (JsonNode result : sealedResults) {
+            result.path("awards").forEach(a -> {
+                List<String> ids = new ArrayList<>();
+                a.path("lotIds").forEach(id -> ids.add(id.asString()));
+                wins.add(new Outcome.Win(a.get("bidder").asString(),
+                        Map.of(a.get("category").asString(), a.get("blocks").intValue()), ids,
+                        Money.of(a.get("total").longValue())));
+            });
+        }
+        clock.awards().forEach(a -> wins.add(new Outcome.Win(a.bidder(), a.lots(), List.of(), Money.of(a.total()))));
+        Outcome outcome = Outcome.of(d, wins, Optional.empty());
+        ObjectNode o = JsonNodeFactory.instance.objectNode().put("format", "ngms-outcome/1").put("auction", auction)
+                .put("currency", d.currency().auction());
+        o.putObject("directive").put("id", directiveId).put("version", directiveVersion)
+                .put("sha256", directiveSha256);
+        ArrayNode winners = o.putArray("winners");
+        for (Outcome.WinnerOutcome w : outcome.winners()) {
+            ObjectNode winner = winners.addObject().put("bidder", w.bidder());
+            ObjectNode lots = winner.putObject("lots");
+            w.lots().forEach(lots::put);
+            ArrayNode ids = winner.putArray("lotIds");
+            w.lotIds().forEach(ids::add);
+            winner.put("price", w.price().amount());
+            winner.set("payments", OutcomeJson.paymentPlans(d, w.price()));
+        }
+        ObjectNode unsold = o.putObject("unsold");
+        outcome.unsold().forEach(unsold::put);
+        o.put("revenue", outcome.revenue().amount());
+        o.put("mhzSold", outcome.mhzSold().toString()).put("mhzOffered", outcome.mhzOffered().toString());
+        outcome.success().ifPresent(s -> o.putObject("successCriterion")
+                .put("minSoldPercentOfMhz", s.minSoldPercentOfMhz().toString())
+                .put("met", s.met()));
+        return o;
+    }
+}

@@ -1,0 +1,145 @@
+package org.ngms.auction.outcome;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.ngms.auction.sealed.PreBidOutcome;
+import org.ngms.directive.Band;
+import org.ngms.directive.LotCategory;
+import org.ngms.directive.PolicyDirective;
+import org.ngms.shared.Decimals;
+import org.ngms.shared.Mhz;
+import org.ngms.shared.Money;
+
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The JSON of sealed-stage results and outcomes, as the service records them in the transcript ({@code STAGE_RESULT}
+ * and {@code OUTCOME_PUBLISHED}) and serves them: money as whole units of the auction currency, spectrum as exact
+ * decimal MHz text. Plain code, so that the offline verifier recomputes exactly the JSON the service wrote; the
+ * service's {@code OutcomeWriter} and {@code PaymentsWriter} delegate here.
+ */
+public final class OutcomeJson {
+
+    private OutcomeJson() {
+    }
+
+    /** The {@code result} of a stage of pre-bid offers at reserve. */
+    public static ObjectNode preBidResult(PreBidOutcome r) {
+        ObjectNode o = object().put("stage", r.stage()).put("status", r.status().name());
+        ArrayNode awards = o.putArray("awards");
+        r.awards().forEach(a -> {
+            ObjectNode award = awards.addObject().put("bidder", a.bidder()).put("category", a.category())
+                    .put("blocks", a.blocks()).put("pricePerBlock", a.pricePerBlock().amount())
+                    .put("total", a.total().amount());
+            ArrayNode lots = award.putArray("lotIds");
+            a.lotIds().forEach(lots::add);
+        });
+        ArrayNode escalations = o.putArray("escalations");
+        r.escalations().forEach(e -> {
+            ObjectNode x = escalations.addObject().put("category", e.category()).put("supply", e.supply())
+                    .put("totalDemand", e.totalDemand());
+            e.toStage().ifPresent(s -> x.put("toStage", s));
+            ObjectNode demand = x.putObject("demand");
+            e.demand().forEach(demand::put);
+        });
+        ArrayNode exclusions = o.putArray("exclusions");
+        r.exclusions().forEach(e -> exclusions.addObject().put("bidder", e.bidder()).put("reason", e.reason().name())
+                .put("message", e.message()));
+        ArrayNode pending = o.putArray("pendingConditions");
+        r.pendingConditions().forEach(p -> pending.addObject().put("bidder", p.bidder()).put("condition", p.condition())
+                .put("minMhz", p.minMhz()));
+        ObjectNode unsold = o.putObject("unsold");
+        r.unsold().forEach(unsold::put);
+        o.put("revenue", r.revenue().amount());
+        return o;
+    }
+
+    /**
+     * The outcome ({@code ngms-outcome/1}) of an auction whose allocation was decided at a sealed stage at reserve,
+     * naming the auction and the directive version (id, version, SHA-256 of its canonical document) it ran under.
+     */
+    public static ObjectNode outcome(String auction, String directiveId, int directiveVersion, String directiveSha256,
+                                     PolicyDirective d, PreBidOutcome r) {
+        ObjectNode o = object().put("format", "ngms-outcome/1").put("auction", auction)
+                .put("currency", d.currency().auction());
+        o.putObject("directive").put("id", directiveId).put("version", directiveVersion)
+                .put("sha256", directiveSha256);
+        Map<String, Map<String, Integer>> lots = new TreeMap<>();
+        Map<String, Money> prices = new TreeMap<>();
+        Map<String, ArrayNode> lotIds = new TreeMap<>();
+        Mhz sold = Mhz.ZERO;
+        for (PreBidOutcome.Award a : r.awards()) {
+            lots.computeIfAbsent(a.bidder(), b -> new TreeMap<>()).merge(a.category(), a.blocks(), Integer::sum);
+            prices.merge(a.bidder(), a.total(), Money::plus);
+            ArrayNode ids = lotIds.computeIfAbsent(a.bidder(), b -> object().arrayNode());
+            a.lotIds().forEach(ids::add);
+            sold = sold.plus(counted(d, a.category()).times(a.blocks()));
+        }
+        ArrayNode winners = o.putArray("winners");
+        for (var entry : lots.entrySet()) {
+            ObjectNode w = winners.addObject().put("bidder", entry.getKey());
+            ObjectNode l = w.putObject("lots");
+            entry.getValue().forEach(l::put);
+            w.set("lotIds", lotIds.get(entry.getKey()));
+            Money price = prices.get(entry.getKey());
+            w.put("price", price.amount());
+            w.set("payments", paymentPlans(d, price));
+        }
+        ObjectNode unsold = o.putObject("unsold");
+        r.unsold().forEach((category, blocks) -> {
+            if (blocks > 0) {
+                unsold.put(category, blocks);
+            }
+        });
+        o.put("revenue", r.revenue().amount());
+        Mhz offered = Mhz.ZERO;
+        for (LotCategory c : d.lotCategories()) {
+            offered = offered.plus(counted(d, c.id()).times(c.blocks()));
+        }
+        o.put("mhzSold", sold.toString()).put("mhzOffered", offered.toString());
+        long soldBasisPoints = offered.khz() == 0 ? 0 : Math.floorDiv(sold.khz() * 10_000, offered.khz());
+        d.successCriterion().ifPresent(s -> o.putObject("successCriterion")
+                .put("minSoldPercentOfMhz", s.minSoldPercentOfMhz().toString())
+                .put("soldPercentOfMhz", Decimals.format(soldBasisPoints, 2))
+                .put("met", soldBasisPoints >= s.minSoldPercentOfMhz().basisPoints()));
+        return o;
+    }
+
+    /**
+     * A winner's payment schedules: one per payment option of the directive, with the upfront amount, the
+     * instalments (exact whole units that add up to the price) and the interest rule.
+     */
+    public static ArrayNode paymentPlans(PolicyDirective d, Money price) {
+        ArrayNode plans = object().arrayNode();
+        for (PaymentPlan plan : PaymentSchedules.plans(d.payment(), price, Optional.empty())) {
+            ObjectNode p = plans.addObject().put("option", plan.option()).put("price", plan.price().amount())
+                    .put("moratoriumMonths", plan.moratoriumMonths());
+            p.putObject("upfront").put("percent", plan.upfront().percent().toString())
+                    .put("amount", plan.upfront().amount().amount())
+                    .put("due", plan.upfront().due().toString());
+            ArrayNode instalments = p.putArray("instalments");
+            plan.instalments().forEach(i -> instalments.addObject().put("number", i.number())
+                    .put("principal", i.principal().amount()).put("due", i.due().toString())
+                    .put("outstandingBefore", i.outstandingBefore().amount()));
+            plan.interest().ifPresent(rule -> p.put("interest", rule.toString()));
+            p.put("remainderRule", plan.remainderRule());
+            p.put("currency", d.currency().payment());
+        }
+        return plans;
+    }
+
+    /** The MHz one block of a category counts, as the directive counts spectrum. */
+    private static Mhz counted(PolicyDirective d, String categoryId) {
+        LotCategory c = d.lotCategory(categoryId).orElseThrow();
+        Band band = d.band(c.band()).orElseThrow();
+        return d.spectrumCounting().count(c.blockMhz(), band.duplex());
+    }
+
+    private static ObjectNode object() {
+        return JsonNodeFactory.instance.objectNode();
+    }
+}

@@ -1,0 +1,233 @@
+package org.ngms.auction.web;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.ngms.audit.Chains;
+import org.ngms.audit.SignedRecord;
+import org.ngms.audit.persistence.TranscriptStore;
+import org.ngms.auction.app.AuctionService;
+import org.ngms.auction.app.ClockStageService;
+import org.ngms.auction.persistence.ClockStore;
+import org.ngms.identity.Caller;
+import org.ngms.identity.web.Callers;
+import org.ngms.web.ProblemException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Clock rounds: public results after each round (per product the start-of-round, clock and posted price, aggregate
+ * and excess demand) as JSON and CSV; each operator's own bids, processed demand and eligibility; the regulator's
+ * pause, resume and extend; and a live feed of round openings and results.
+ */
+@RestController
+@Tag(name = "Clock rounds", description = "Rounds of an ascending clock stage")
+public class ClockController {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final ClockStageService clocks;
+    private final AuctionService auctions;
+    private final TranscriptStore transcripts;
+
+    public ClockController(ClockStageService clocks, AuctionService auctions, TranscriptStore transcripts) {
+        this.clocks = clocks;
+        this.auctions = auctions;
+        this.transcripts = transcripts;
+    }
+
+    record Deadline(Instant closesAt) {
+    }
+
+    /** The public facts of a round: times, state and, once closed, prices and demand per product. */
+    static ObjectNode publicRound(ClockStore.RoundRow r) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode().put("round", r.round()).put("state", r.state())
+                .put("opensAt", r.opensAt().toString()).put("closesAt", r.closesAt().toString())
+                .put("paused", r.pausedAt().isPresent());
+        r.roundJson().ifPresent(text -> {
+            JsonNode result = JSON.readTree(text);
+            o.set("products", result.get("products"));
+            if (result.has("increment")) {
+                o.set("increment", result.get("increment"));
+            }
+        });
+        return o;
+    }
+
+    @GetMapping("/api/v1/auctions/{id}/stages/{stage}/rounds")
+    @Operation(summary = "Public results of every round (everyone)")
+    public Mono<ArrayNode> rounds(@PathVariable UUID id, @PathVariable String stage) {
+        return auctions.details(id).thenMany(clocks.rounds(id, stage)).map(ClockController::publicRound)
+                .collectList().map(list -> {
+                    ArrayNode array = JsonNodeFactory.instance.arrayNode();
+                    list.forEach(array::add);
+                    return array;
+                });
+    }
+
+    @GetMapping(path = "/api/v1/auctions/{id}/stages/{stage}/rounds.csv", produces = "text/csv")
+    @Operation(summary = "Public results of every closed round as CSV: one line per round and product (everyone)")
+    public Mono<ResponseEntity<String>> roundsCsv(@PathVariable UUID id, @PathVariable String stage) {
+        return auctions.details(id).thenMany(clocks.rounds(id, stage))
+                .filter(r -> r.roundJson().isPresent())
+                .collectList()
+                .map(rows -> {
+                    StringBuilder csv = new StringBuilder(
+                            "round,product,supply,start_of_round,clock_price,posted_price,aggregate_demand,"
+                                    + "excess_demand\n");
+                    for (ClockStore.RoundRow r : rows) {
+                        JSON.readTree(r.roundJson().orElseThrow()).get("products").forEach(p -> csv
+                                .append(r.round()).append(',').append(p.get("product").asString()).append(',')
+                                .append(p.get("supply").asString()).append(',')
+                                .append(p.get("startOfRound").asString()).append(',')
+                                .append(p.get("clockPrice").asString()).append(',')
+                                .append(p.get("postedPrice").asString()).append(',')
+                                .append(p.get("aggregateDemand").asString()).append(',')
+                                .append(p.get("excessDemand").asString()).append('\n'));
+                    }
+                    return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv"))
+                            .body(csv.toString());
+                });
+    }
+
+    @PostMapping("/api/v1/auctions/{id}/stages/{stage}/rounds/{round}/bids")
+    @Operation(summary = "Submit the caller's bids for the open round (operator); the latest submission counts",
+            description = "Body {\"bids\": [{\"product\", \"quantity\", \"price\"?}]}: a quantity at the clock price, "
+                    + "or at an intra-round price between the start-of-round and clock price in bid multiples. "
+                    + "409 round-closed after the deadline or while paused; 422 naming the rule.")
+    public Mono<ResponseEntity<ObjectNode>> submit(@PathVariable UUID id, @PathVariable String stage,
+                                                   @PathVariable int round, @RequestBody JsonNode body) {
+        return Callers.current()
+                .flatMap(caller -> clocks.submit(actor(caller), organisation(caller), id, stage, round, body))
+                .map(s -> {
+                    ObjectNode o = JsonNodeFactory.instance.objectNode().put("bidder", s.bidder())
+                            .put("round", s.round()).put("version", s.version())
+                            .put("submittedAt", s.submittedAt().toString());
+                    o.set("bids", s.bids());
+                    o.set("receipt", s.receipt().toJson());
+                    return ResponseEntity.status(201)
+                            .header(AuctionController.RECEIPT_HEADER, s.receipt().toJson().toString()).body(o);
+                });
+    }
+
+    @GetMapping("/api/v1/auctions/{id}/stages/{stage}/rounds/{round}/mine")
+    @Operation(summary = "The caller's own bids in a round and, once it closed, its processed demand, activity and "
+            + "eligibility (operator)")
+    public Mono<ObjectNode> mine(@PathVariable UUID id, @PathVariable String stage, @PathVariable int round) {
+        return Callers.current().flatMap(caller -> clocks.rounds(id, stage)
+                .filter(r -> r.round() == round)
+                .next()
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("round " + round)))
+                .zipWith(clocks.ownBids(id, stage, round, organisation(caller)).collectList())
+                .map(rowAndBids -> {
+                    String bidder = organisation(caller);
+                    ObjectNode o = JsonNodeFactory.instance.objectNode().put("bidder", bidder).put("round", round);
+                    ArrayNode versions = o.putArray("submissions");
+                    rowAndBids.getT2().forEach(b -> versions.addObject().put("version", b.version())
+                            .put("submittedAt", b.submittedAt().toString()).set("bids", JSON.readTree(b.bidsJson())));
+                    rowAndBids.getT1().roundJson().ifPresent(text -> JSON.readTree(text).get("bidders").forEach(b -> {
+                        if (bidder.equals(b.get("bidder").asString())) {
+                            o.set("result", b);
+                        }
+                    }));
+                    return o;
+                }));
+    }
+
+    @PostMapping("/api/v1/auctions/{id}/stages/{stage}/rounds/{round}/pause")
+    @Operation(summary = "Pause the open round (regulator): no bids are taken and it does not close")
+    public Mono<ObjectNode> pause(@PathVariable UUID id, @PathVariable String stage, @PathVariable int round) {
+        return control(id, stage, round, "pause", Optional.empty());
+    }
+
+    @PostMapping("/api/v1/auctions/{id}/stages/{stage}/rounds/{round}/resume")
+    @Operation(summary = "Resume a paused round (regulator); its deadline moves by the time it was paused")
+    public Mono<ObjectNode> resume(@PathVariable UUID id, @PathVariable String stage, @PathVariable int round) {
+        return control(id, stage, round, "resume", Optional.empty());
+    }
+
+    @PostMapping("/api/v1/auctions/{id}/stages/{stage}/rounds/{round}/deadline")
+    @Operation(summary = "Extend the open round's deadline (regulator); never shortens it")
+    public Mono<ObjectNode> extend(@PathVariable UUID id, @PathVariable String stage, @PathVariable int round,
+                                   @RequestBody Deadline request) {
+        return control(id, stage, round, "extend", Optional.ofNullable(request.closesAt()));
+    }
+
+    private Mono<ObjectNode> control(UUID id, String stage, int round, String action, Optional<Instant> closesAt) {
+        return Callers.current()
+                .flatMap(caller -> clocks.control(actor(caller), id, stage, round, action, closesAt))
+                .map(ClockController::publicRound);
+    }
+
+    @GetMapping(path = "/api/v1/auctions/{id}/feed", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "Live feed (server-sent events): stage and round openings and round results (everyone)",
+            description = "Only public facts: each event is the type, the round and, for results, the public prices "
+                    + "and demand per product. Works with any number of instances: the feed follows the transcript.")
+    public Flux<ServerSentEvent<String>> feed(@PathVariable UUID id) {
+        String chain = Chains.auction(id);
+        return auctions.details(id).thenMany(Flux.interval(Duration.ZERO, Duration.ofSeconds(1))
+                .concatMap(tick -> transcripts.entries(chain).collectList())
+                .scan(new Cursor(0, List.of()), (cursor, all) -> cursor.next(all))
+                .concatMapIterable(Cursor::fresh)
+                .filter(r -> PUBLIC_EVENTS.contains(r.record().type()))
+                .map(ClockController::event));
+    }
+
+    private static final List<String> PUBLIC_EVENTS = List.of("STAGE_OPENED", "ROUND_OPENED", "ROUND_RESULT",
+            "ROUND_PAUSED", "ROUND_RESUMED", "ROUND_EXTENDED", "STAGE_RESULT", "OUTCOME_PUBLISHED");
+
+    /** How far the feed has read the transcript, and what it read new this time. */
+    private record Cursor(long seq, List<SignedRecord> fresh) {
+        Cursor next(List<SignedRecord> all) {
+            List<SignedRecord> unseen = all.stream().filter(r -> r.record().seq() > seq).toList();
+            return new Cursor(unseen.isEmpty() ? seq : unseen.get(unseen.size() - 1).record().seq(), unseen);
+        }
+    }
+
+    private static ServerSentEvent<String> event(SignedRecord r) {
+        JsonNode payload = r.record().payload();
+        ObjectNode data = JsonNodeFactory.instance.objectNode().put("type", r.record().type())
+                .put("seq", r.record().seq()).put("at", r.record().at());
+        if (payload.has("stage")) {
+            data.set("stage", payload.get("stage"));
+        }
+        if (payload.has("round")) {
+            data.set("round", payload.get("round"));
+        }
+        if (payload.has("prices")) {
+            data.set("prices", payload.get("prices"));
+        }
+        if (r.record().type().equals("ROUND_RESULT")) {
+            data.set("products", payload.path("result").path("products"));
+        }
+        return ServerSentEvent.builder(data.toString()).id(Long.toString(r.record().seq()))
+                .event(r.record().type()).build();
+    }
+
+    private static String actor(Caller caller) {
+        return caller.account().orElseThrow().id();
+    }
+
+    private static String organisation(Caller caller) {
+        return caller.account().flatMap(a -> a.organisation()).orElseThrow();
+    }
+}
