@@ -27,12 +27,14 @@ import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code verify BUNDLE [--keys KEYS.json] [--receipt RECEIPT.json …]}: checks a published transcript offline
- * (docs/audit.md). Exit 0 verified, 2 not verified (or an unreadable keys or receipt document), 1 an I/O error.
+ * {@code verify BUNDLE [--keys KEYS.json] [--receipt RECEIPT.json …] [--no-recompute]}: checks a published
+ * transcript offline and recomputes its sealed stages from the published bids (docs/audit.md). Exit 0 verified, 2 not
+ * verified (or an unreadable keys or receipt document), 1 an I/O error.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Verifies a published transcript bundle (JSON lines) offline: hash chain, signatures, seed "
-                + "commitment, signed head, and receipts. Exit 0 verified, 2 not verified, 1 an I/O error.")
+                + "commitment, signed head, and receipts; recomputes sealed-stage results from the opened bids. "
+                + "Exit 0 verified, 2 not verified, 1 an I/O error.")
 public final class VerifyCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "BUNDLE", description = "the bundle, as downloaded from "
@@ -47,6 +49,10 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--receipt", paramLabel = "RECEIPT.json", description = "a signed receipt to check against the "
             + "bundle (repeatable)")
     List<Path> receipts = new ArrayList<>();
+
+    @Option(names = "--no-recompute", description = "do not recompute sealed-stage results and the outcome from the "
+            + "published bids (only the transcript, seed, head and receipts are checked)")
+    boolean noRecompute;
 
     @Spec
     CommandSpec spec;
@@ -76,7 +82,7 @@ public final class VerifyCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return Cli.INVALID;
         }
-        Verification result = BundleVerifier.verify(lines, published, receiptList);
+        Verification result = BundleVerifier.verify(lines, published, receiptList, !noRecompute);
         if (result.ok()) {
             out.println(summary(result));
             result.findings().forEach(f -> err.println(f.severity().name().toLowerCase() + ": " + f.describe()));
@@ -109,7 +115,22 @@ public final class VerifyCommand implements Callable<Integer> {
                     case REVEALED_AND_MATCHES -> "revealed and matches its commitment";
                     case BROKEN -> "broken";
                 }
-                + ", " + s.receiptsChecked() + " receipt(s) checked";
+                + ", " + s.receiptsChecked() + " receipt(s) checked"
+                + recomputed(s.recomputation());
+    }
+
+    /** Nothing for a chain without sealed stages; else how many were recomputed and whether they match. */
+    private static String recomputed(Verification.Recomputation r) {
+        if (!r.enabled()) {
+            return ", sealed stages not recomputed (--no-recompute)";
+        }
+        if (!r.anySealedStage()) {
+            return "";
+        }
+        return ", sealed stages recomputed: " + r.recomputed()
+                + (r.recomputed() == 0 ? "" : r.matching() == r.recomputed() ? ", match"
+                        : ", " + (r.recomputed() - r.matching()) + " differ")
+                + (r.skipped() == 0 ? "" : ", " + r.skipped() + " not recomputed (see the findings)");
     }
 
     private static JsonNode readJson(Path path) throws IOException {

@@ -44,6 +44,7 @@ public final class BundleVerifier {
     private final List<String> lines;
     private final Optional<List<PublicKeyInfo>> publishedKeys;
     private final List<Receipt> receipts;
+    private final boolean recompute;
     private final List<Finding> findings = new ArrayList<>();
     private final List<SignedRecord> verified = new ArrayList<>();
     private final Set<String> keysUsed = new LinkedHashSet<>();
@@ -54,11 +55,15 @@ public final class BundleVerifier {
     private SeedStatus seed = SeedStatus.NO_COMMITMENT;
     private Optional<String> headHash = Optional.empty();
     private int receiptsChecked;
+    private Optional<byte[]> revealedSeed = Optional.empty();
+    private Verification.Recomputation recomputation = Verification.Recomputation.OFF;
 
-    private BundleVerifier(List<String> lines, Optional<List<PublicKeyInfo>> publishedKeys, List<Receipt> receipts) {
+    private BundleVerifier(List<String> lines, Optional<List<PublicKeyInfo>> publishedKeys, List<Receipt> receipts,
+                           boolean recompute) {
         this.lines = List.copyOf(lines);
         this.publishedKeys = Objects.requireNonNull(publishedKeys, "publishedKeys").map(List::copyOf);
         this.receipts = List.copyOf(receipts);
+        this.recompute = recompute;
     }
 
     /** Verifies a bundle against the keys in its own header. */
@@ -68,12 +73,21 @@ public final class BundleVerifier {
 
     /**
      * Verifies a bundle (its lines, without line terminators; trailing empty lines are ignored) against the published
-     * keys if given (else the header's), and each receipt against it. Never throws for bad input: every problem is a
-     * finding.
+     * keys if given (else the header's), and each receipt against it; sealed stages are recomputed from the published
+     * bids. Never throws for bad input: every problem is a finding.
      */
     public static Verification verify(List<String> lines, Optional<List<PublicKeyInfo>> publishedKeys,
                                       List<Receipt> receipts) {
-        return new BundleVerifier(lines, publishedKeys, receipts).run();
+        return verify(lines, publishedKeys, receipts, true);
+    }
+
+    /**
+     * As {@link #verify(List, Optional, List)}; with {@code recompute} false the sealed stages are not recomputed
+     * (only the transcript itself, the seed, the head and the receipts are checked).
+     */
+    public static Verification verify(List<String> lines, Optional<List<PublicKeyInfo>> publishedKeys,
+                                      List<Receipt> receipts, boolean recompute) {
+        return new BundleVerifier(lines, publishedKeys, receipts, recompute).run();
     }
 
     private Verification run() {
@@ -87,13 +101,14 @@ public final class BundleVerifier {
             recordLines = recordsEnd - 1;
             walkRecords(recordsEnd);
             checkSeed();
+            recomputeSealedStages();
             checkHead(headIndex, end);
             receipts.forEach(this::checkReceipt);
         }
         boolean ok = findings.stream().noneMatch(Finding::isFailure);
         return new Verification(ok, findings, new Summary(chain, recordLines, verified.size(), headHash,
                 publishedKeys.isPresent() ? KeySource.PUBLISHED : KeySource.BUNDLE_HEADER, List.copyOf(keysUsed),
-                seed, receiptsChecked));
+                seed, receiptsChecked, recomputation));
     }
 
     // --- header and keys -------------------------------------------------------------------------------------
@@ -297,6 +312,7 @@ public final class BundleVerifier {
                     broken = true;
                 } else {
                     revealed = true;
+                    revealedSeed = Optional.of(Randomness.fromHex(record.payload().get("seed").stringValue()));
                 }
             }
         }
@@ -310,6 +326,27 @@ public final class BundleVerifier {
                     + (walkBroken ? " in the records verified before the first broken one" : "")
                     + ": the commitment " + commitment + " will be checked when the auction closes"));
         }
+    }
+
+    // --- sealed stages recomputed from the published bids ---------------------------------------------------
+
+    private void recomputeSealedStages() {
+        if (!recompute || !chain.startsWith("auction:")) {
+            return;
+        }
+        if (walkBroken) {
+            recomputation = new Verification.Recomputation(true, 0, 0, 0);
+            findings.add(Finding.info(Check.RECOMPUTE_SKIPPED, null, null, "sealed stages not recomputed: the "
+                    + "records after the first broken one cannot be trusted"));
+            return;
+        }
+        String why = switch (seed) {
+            case NOT_YET_REVEALED -> "the seed is not revealed yet";
+            case BROKEN -> "the seed's commitment or reveal is broken";
+            default -> "the chain commits to no seed";
+        };
+        recomputation = SealedRecomputation.run(chain, verified, seed == SeedStatus.REVEALED_AND_MATCHES
+                ? revealedSeed : Optional.empty(), why, findings);
     }
 
     private static Optional<String> revealProblem(TranscriptRecord record, String commitment, boolean revealed) {

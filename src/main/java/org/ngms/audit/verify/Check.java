@@ -53,5 +53,31 @@ public enum Check {
     /** That record's payload.requestSha256 is the receipt's requestSha256. */
     RECEIPT_REQUEST,
     /** That record's payload.actor, where present, is the receipt's actor. */
-    RECEIPT_ACTOR
+    RECEIPT_ACTOR,
+    /**
+     * An opened sealed bid hashes (canonical JSON without {@code commitment}) to its commitment, and names the
+     * auction, stage, bidder and version of the submission it opens.
+     */
+    SEALED_COMMITMENT,
+    /** An opened bid is the bidder's latest submitted version in the stage before it closed. */
+    SEALED_NOT_LATEST,
+    /** No bid is opened for a bidder whose latest version before the close was a withdrawal. */
+    SEALED_WITHDRAWN_OPENED,
+    /** Every bidder's latest live submission before the close is opened: none is hidden. */
+    SEALED_HIDDEN,
+    /** Submissions and withdrawals come before the stage closes, with increasing versions. */
+    SEALED_SUBMISSIONS,
+    /**
+     * A closed sealed stage is followed by its opening (once), which is followed by its result; the closing's
+     * {@code liveBids} is the number of bids opened.
+     */
+    SEALED_OPENING,
+    /** The records a recomputation needs (directive, bidders, opened bids) are present and readable. */
+    RECOMPUTE_INPUT,
+    /** A sealed stage could not be recomputed (information): seed not revealed, package stage, switched off. */
+    RECOMPUTE_SKIPPED,
+    /** The stage result recomputed from the published bids, bidders, directive and seed is the recorded one. */
+    RECOMPUTED_RESULT,
+    /** The published outcome is the one that follows from the (recomputed) last stage result. */
+    RECOMPUTED_OUTCOME
 }

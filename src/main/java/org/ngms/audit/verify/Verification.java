@@ -28,7 +28,8 @@ public record Verification(boolean ok, List<Finding> findings, Summary summary) 
 
     /** What was verified. */
     public record Summary(String chain, int recordLines, int verifiedRecords, Optional<String> headHash,
-                          KeySource keySource, List<String> keysUsed, SeedStatus seed, int receiptsChecked) {
+                          KeySource keySource, List<String> keysUsed, SeedStatus seed, int receiptsChecked,
+                          Recomputation recomputation) {
 
         public Summary {
             Objects.requireNonNull(chain, "chain");
@@ -36,6 +37,28 @@ public record Verification(boolean ok, List<Finding> findings, Summary summary) 
             Objects.requireNonNull(keySource, "keySource");
             keysUsed = List.copyOf(keysUsed);
             Objects.requireNonNull(seed, "seed");
+            Objects.requireNonNull(recomputation, "recomputation");
+        }
+    }
+
+    /**
+     * What the recomputation of sealed stages did: whether it ran ({@code --no-recompute} turns it off), how many
+     * sealed stages it recomputed, how many of those matched the recorded result, and how many sealed stages it could
+     * not recompute (see the RECOMPUTE_SKIPPED findings).
+     */
+    public record Recomputation(boolean enabled, int recomputed, int matching, int skipped) {
+
+        public static final Recomputation OFF = new Recomputation(false, 0, 0, 0);
+
+        public Recomputation {
+            if (recomputed < 0 || matching < 0 || matching > recomputed || skipped < 0) {
+                throw new IllegalArgumentException("0 <= matching <= recomputed, skipped >= 0");
+            }
+        }
+
+        /** True when there were sealed stages to recompute (or skip). */
+        public boolean anySealedStage() {
+            return recomputed + skipped > 0;
         }
     }
 

@@ -1,0 +1,662 @@
+package org.ngms.audit.verify;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.ngms.audit.SignedRecord;
+import org.ngms.audit.TranscriptRecord;
+import org.ngms.audit.verify.Verification.Recomputation;
+import org.ngms.auction.Bidder;
+import org.ngms.auction.outcome.OutcomeJson;
+import org.ngms.auction.sealed.DemandOffer;
+import org.ngms.auction.sealed.PreBidOffers;
+import org.ngms.auction.sealed.PreBidOutcome;
+import org.ngms.directive.DirectiveParser;
+import org.ngms.directive.PolicyDirective;
+import org.ngms.directive.Stage;
+import org.ngms.shared.CanonicalJson;
+import org.ngms.shared.Mhz;
+import org.ngms.shared.Money;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Recomputes the sealed stages of an auction chain from its verified records (docs/audit.md, section 5), trusting
+ * nothing the service computed:
+ * <ol>
+ *   <li>the openings: every bid in {@code SEALED_BIDS_OPENED} hashes to its commitment, and that commitment is the
+ *       one of the bidder's latest {@code SEALED_BID_SUBMITTED} version in the stage before {@code STAGE_CLOSED}; no
+ *       withdrawn bid is opened, and every latest live submission is (none hidden);</li>
+ *   <li>each {@code SEALED_DEMAND_AT_RESERVE} stage: the directive from {@code AUCTION_CREATED}, the bidders as the
+ *       {@code BIDDER_*} records left them before the close, the opened offers and the revealed seed go through
+ *       {@link PreBidOffers#evaluate}, and the result's JSON ({@link OutcomeJson}, the service's own mapping) must be
+ *       the recorded {@code STAGE_RESULT};</li>
+ *   <li>the {@code OUTCOME_PUBLISHED} outcome agrees with the last stage result before it (winners, lots, prices,
+ *       revenue) and, when that stage was recomputed, is exactly the outcome that follows from it.</li>
+ * </ol>
+ * The records given are the verified prefix of the bundle (hash chain and signatures already checked); record
+ * {@code i} (0-based) is on bundle line {@code i + 2}.
+ */
+final class SealedRecomputation {
+
+    static final String SUBMITTED = "SEALED_BID_SUBMITTED";
+    static final String WITHDRAWN = "SEALED_BID_WITHDRAWN";
+    static final String CLOSED = "STAGE_CLOSED";
+    static final String OPENED = "SEALED_BIDS_OPENED";
+    static final String RESULT = "STAGE_RESULT";
+    static final String SCHEDULED = "STAGE_SCHEDULED";
+    static final String OUTCOME = "OUTCOME_PUBLISHED";
+    private static final Set<String> BIDDER_RECORDS = Set.of("BIDDER_REGISTERED", "BIDDER_QUALIFIED",
+            "BIDDER_DISQUALIFIED");
+    private static final int SHOWN = 400;
+
+    private final String auction;
+    private final List<SignedRecord> records;
+    private final Optional<byte[]> seed;
+    private final String seedProblem;
+    private final List<Finding> findings;
+
+    private Directive directive;
+    private String directiveProblem;
+    private final Map<String, BidderState> bidders = new TreeMap<>();
+    /** Indexes of BIDDER_* records whose payload.bidder is not a bidder with an id. */
+    private final List<Integer> unreadableBidders = new ArrayList<>();
+    private final Map<String, StageState> stages = new LinkedHashMap<>();
+    /** The last STAGE_RESULT seen: its stage, its recorded result, and the recomputed one if there is one. */
+    private LastResult lastResult;
+    private int recomputed;
+    private int matching;
+    private int skipped;
+
+    private record Directive(String id, int version, String sha256, PolicyDirective policy) {
+    }
+
+    private record BidderState(JsonNode json, Instant registeredAt, Optional<Instant> decidedAt, int index) {
+    }
+
+    /** One submission or withdrawal (empty commitment) of a bidder in a stage. */
+    private record Version(int version, Optional<String> commitment, int index) {
+    }
+
+    private record LastResult(String stage, JsonNode recorded, Optional<PreBidOutcome> recomputed, int index) {
+    }
+
+    private static final class StageState {
+        final String id;
+        Optional<String> type = Optional.empty();
+        final Map<String, Version> latest = new TreeMap<>();
+        final Map<String, List<Version>> all = new TreeMap<>();
+        Integer closedIndex;
+        Map<String, Version> latestAtClose;
+        Map<String, BidderState> biddersAtClose;
+        List<Integer> unreadableAtClose;
+        Integer openedIndex;
+        List<JsonNode> opened;
+        Optional<PreBidOutcome> pendingRecomputed = Optional.empty();
+        boolean awaitingResult;
+
+        StageState(String id) {
+            this.id = id;
+        }
+    }
+
+    private SealedRecomputation(String auction, List<SignedRecord> records, Optional<byte[]> seed, String seedProblem,
+                                List<Finding> findings) {
+        this.auction = auction;
+        this.records = records;
+        this.seed = seed;
+        this.seedProblem = seedProblem;
+        this.findings = findings;
+    }
+
+    /**
+     * Runs over the verified records of auction chain {@code chain}, appending findings. {@code seed} is the revealed
+     * seed when it matched its commitment; otherwise {@code seedProblem} says why there is none.
+     */
+    static Recomputation run(String chain, List<SignedRecord> records, Optional<byte[]> seed, String seedProblem,
+                             List<Finding> findings) {
+        SealedRecomputation r = new SealedRecomputation(chain.substring(chain.indexOf(':') + 1), records, seed,
+                seedProblem, findings);
+        try {
+            r.walk();
+        } catch (RuntimeException e) {
+            // the verifier never throws for bad input: whatever the records say, it is a finding
+            findings.add(Finding.failure(Check.RECOMPUTE_INPUT, null, null, "the recomputation stopped: " + e));
+        }
+        return new Recomputation(true, r.recomputed, r.matching, r.skipped);
+    }
+
+    // --- the walk ----------------------------------------------------------------------------------------------
+
+    private void walk() {
+        for (int i = 0; i < records.size(); i++) {
+            TranscriptRecord record = records.get(i).record();
+            JsonNode p = record.payload();
+            try {
+                switch (record.type()) {
+                    case BundleVerifier.AUCTION_CREATED -> readDirective(p, i);
+                    case SCHEDULED -> stage(text(p, "stage")).type = Optional.of(text(p, "type"));
+                    case SUBMITTED, WITHDRAWN -> submission(record, p, i);
+                    case CLOSED -> closed(p, i);
+                    case OPENED -> opened(p, i);
+                    case RESULT -> result(p, i);
+                    case OUTCOME -> outcome(p, i);
+                    default -> {
+                        if (BIDDER_RECORDS.contains(record.type())) {
+                            bidderRecord(record, p, i);
+                        }
+                    }
+                }
+            } catch (IllegalArgumentException e) {
+                failure(Check.RECOMPUTE_INPUT, i, record.type() + " cannot be read: " + e.getMessage());
+            }
+        }
+        for (StageState s : stages.values()) {
+            if (s.closedIndex != null && s.openedIndex == null && isSealed(s)) {
+                failure(Check.SEALED_OPENING, s.closedIndex, "stage " + s.id + " closed but its bids were never "
+                        + "opened (no " + OPENED + ")");
+            } else if (s.awaitingResult) {
+                failure(Check.SEALED_OPENING, s.openedIndex, "the bids of stage " + s.id + " were opened but no "
+                        + RESULT + " follows");
+            }
+        }
+    }
+
+    /** A stage of sealed bids, by the type its STAGE_SCHEDULED recorded, else by the directive. */
+    private boolean isSealed(StageState s) {
+        Optional<String> type = s.type.or(() -> directive == null ? Optional.empty()
+                : directive.policy().stage(s.id).map(st -> st.type().name()));
+        return type.map(t -> t.startsWith("SEALED_")).orElse(true);
+    }
+
+    private StageState stage(String id) {
+        return stages.computeIfAbsent(id, StageState::new);
+    }
+
+    private void readDirective(JsonNode p, int index) {
+        JsonNode d = p.path("directive");
+        try {
+            String id = text(d, "id");
+            int version = integer(d, "version");
+            String sha256 = text(d, "sha256");
+            JsonNode document = d.get("document");
+            if (document == null || !document.isObject()) {
+                throw new IllegalArgumentException("payload.directive.document (the whole directive) is missing");
+            }
+            String canonical = canonical(document);
+            DirectiveParser.Result parsed = DirectiveParser.parse(canonical, DirectiveParser.Format.JSON);
+            if (!(parsed instanceof DirectiveParser.Valid valid)) {
+                throw new IllegalArgumentException("the directive document does not validate: " + parsed);
+            }
+            if (!CanonicalJson.sha256Hex(canonical).equals(sha256)) {
+                throw new IllegalArgumentException("the directive document hashes to "
+                        + CanonicalJson.sha256Hex(canonical) + ", not to directive.sha256 " + sha256);
+            }
+            directive = new Directive(id, version, sha256, valid.document().directive());
+        } catch (IllegalArgumentException e) {
+            directiveProblem = e.getMessage();
+            // reported once, when a sealed stage needs it
+        }
+    }
+
+    /** Remembers the bidder's latest state; an unreadable record matters only if a sealed stage needs it. */
+    private void bidderRecord(TranscriptRecord record, JsonNode p, int index) {
+        JsonNode b = p.path("bidder");
+        if (!b.isObject() || !b.path("id").isString()) {
+            unreadableBidders.add(index);
+            return;
+        }
+        String id = b.get("id").stringValue();
+        Instant at = Instant.parse(record.at());
+        BidderState before = bidders.get(id);
+        Instant registeredAt = before == null ? at : before.registeredAt();
+        Optional<Instant> decidedAt = record.type().equals("BIDDER_REGISTERED") ? Optional.empty() : Optional.of(at);
+        bidders.put(id, new BidderState(b, registeredAt, decidedAt, index));
+    }
+
+    private void submission(TranscriptRecord record, JsonNode p, int index) {
+        String stageId = text(p, "stage");
+        String bidder = text(p, "bidder");
+        int version = integer(p, "version");
+        Optional<String> commitment = record.type().equals(SUBMITTED) ? Optional.of(hex64(p, "commitment"))
+                : Optional.empty();
+        StageState s = stage(stageId);
+        if (s.closedIndex != null) {
+            failure(Check.SEALED_SUBMISSIONS, index, record.type() + " of " + bidder + " v" + version + " in stage "
+                    + stageId + " is recorded after the stage closed (seq " + seqOf(s.closedIndex) + ")");
+            return;
+        }
+        Version previous = s.latest.get(bidder);
+        if (previous != null && version <= previous.version()) {
+            failure(Check.SEALED_SUBMISSIONS, index, bidder + "'s version " + version + " in stage " + stageId
+                    + " does not follow its version " + previous.version() + " (seq " + seqOf(previous.index()) + ")");
+        }
+        Version v = new Version(version, commitment, index);
+        s.latest.put(bidder, v);
+        s.all.computeIfAbsent(bidder, k -> new ArrayList<>()).add(v);
+    }
+
+    private void closed(JsonNode p, int index) {
+        StageState s = stage(text(p, "stage"));
+        if (!isSealed(s)) {
+            return;
+        }
+        if (s.closedIndex != null) {
+            failure(Check.SEALED_OPENING, index, "stage " + s.id + " closes a second time (first at seq "
+                    + seqOf(s.closedIndex) + ")");
+            return;
+        }
+        s.closedIndex = index;
+        s.latestAtClose = new TreeMap<>(s.latest);
+        s.biddersAtClose = new TreeMap<>(bidders);
+        s.unreadableAtClose = List.copyOf(unreadableBidders);
+        long live = s.latestAtClose.values().stream().filter(v -> v.commitment().isPresent()).count();
+        JsonNode liveBids = p.path("liveBids");
+        if (liveBids.isIntegralNumber() && liveBids.longValue() != live) {
+            failure(Check.SEALED_OPENING, index, "stage " + s.id + " closes with liveBids " + liveBids.longValue()
+                    + ", but " + live + " bidder(s) hold a live submission in the transcript");
+        }
+    }
+
+    // --- openings ---------------------------------------------------------------------------------------------
+
+    private void opened(JsonNode p, int index) {
+        StageState s = stage(text(p, "stage"));
+        if (s.openedIndex != null) {
+            failure(Check.SEALED_OPENING, index, "the bids of stage " + s.id + " are opened a second time (first at "
+                    + "seq " + seqOf(s.openedIndex) + ")");
+            return;
+        }
+        if (s.closedIndex == null) {
+            failure(Check.SEALED_OPENING, index, "the bids of stage " + s.id + " are opened before the stage closed");
+            s.latestAtClose = new TreeMap<>(s.latest);
+            s.biddersAtClose = new TreeMap<>(bidders);
+            s.unreadableAtClose = List.copyOf(unreadableBidders);
+        }
+        JsonNode bids = p.get("bids");
+        if (bids == null || !bids.isArray()) {
+            throw new IllegalArgumentException("payload.bids is not a list");
+        }
+        s.openedIndex = index;
+        s.awaitingResult = true;
+        s.opened = new ArrayList<>();
+        bids.forEach(s.opened::add);
+        JsonNode closed = s.closedIndex == null ? null : records.get(s.closedIndex).record().payload().path("liveBids");
+        if (closed != null && closed.isIntegralNumber() && closed.longValue() != s.opened.size()) {
+            failure(Check.SEALED_OPENING, index, s.opened.size() + " bid(s) opened in stage " + s.id
+                    + ", but its closing said liveBids " + closed.longValue());
+        }
+        checkOpenings(s, index);
+        s.pendingRecomputed = recompute(s, index);
+    }
+
+    private void checkOpenings(StageState s, int index) {
+        Set<String> openedBidders = new LinkedHashSet<>();
+        for (int n = 0; n < s.opened.size(); n++) {
+            JsonNode bid = s.opened.get(n);
+            String where = "opened bid " + (n + 1) + " of stage " + s.id;
+            String bidder;
+            try {
+                bidder = text(bid, "bidder");
+            } catch (IllegalArgumentException e) {
+                failure(Check.SEALED_COMMITMENT, index, where + ": " + e.getMessage());
+                continue;
+            }
+            where += " (" + bidder + ")";
+            if (!openedBidders.add(bidder)) {
+                failure(Check.SEALED_OPENING, index, where + ": a second bid of the same bidder is opened");
+            }
+            commitmentProblem(bid, s.id).ifPresent(problem ->
+                    failure(Check.SEALED_COMMITMENT, index, s.id + "/" + bidder + ": " + problem));
+            String commitment = bid.path("commitment").asString("");
+            Version latest = s.latestAtClose.get(bidder);
+            if (latest == null) {
+                failure(Check.SEALED_NOT_LATEST, index, where + ": " + bidder + " submitted no sealed bid in stage "
+                        + s.id + " before it closed");
+            } else if (latest.commitment().isEmpty()) {
+                failure(Check.SEALED_WITHDRAWN_OPENED, index, where + ": " + bidder + " withdrew its bid (v"
+                        + latest.version() + ", seq " + seqOf(latest.index()) + ") before the close, yet a bid was "
+                        + "opened" + earlier(s, bidder, commitment));
+            } else if (!latest.commitment().get().equals(commitment)) {
+                failure(Check.SEALED_NOT_LATEST, index, where + ": its commitment " + commitment + " is not that of "
+                        + bidder + "'s latest version v" + latest.version() + " (seq " + seqOf(latest.index()) + ", "
+                        + latest.commitment().get() + ")" + earlier(s, bidder, commitment));
+            } else if (bid.path("version").isIntegralNumber() && bid.get("version").intValue() != latest.version()) {
+                failure(Check.SEALED_COMMITMENT, index, where + ": the content says version "
+                        + bid.get("version").intValue() + ", the submission (seq " + seqOf(latest.index())
+                        + ") is version " + latest.version());
+            }
+        }
+        s.latestAtClose.forEach((bidder, latest) -> {
+            if (latest.commitment().isPresent() && !openedBidders.contains(bidder)) {
+                failure(Check.SEALED_HIDDEN, index, bidder + "'s latest live submission in stage " + s.id + " (v"
+                        + latest.version() + ", seq " + seqOf(latest.index()) + ", commitment "
+                        + latest.commitment().get() + ") was not opened");
+            }
+        });
+    }
+
+    /** Why an opened bid does not match its own commitment, if it does not. */
+    private Optional<String> commitmentProblem(JsonNode bid, String stageId) {
+        if (!bid.isObject()) {
+            return Optional.of("the opened bid is not an object");
+        }
+        JsonNode commitment = bid.get("commitment");
+        if (commitment == null || !commitment.isString()) {
+            return Optional.of("the opened bid has no commitment");
+        }
+        ObjectNode content = ((ObjectNode) bid).deepCopy();
+        content.remove("commitment");
+        String hash;
+        try {
+            hash = CanonicalJson.sha256Hex(canonical(content));
+        } catch (RuntimeException e) {
+            return Optional.of("the content cannot be canonicalised: " + e.getMessage());
+        }
+        if (!hash.equals(commitment.stringValue())) {
+            return Optional.of("the opened content hashes to " + hash + ", not to its commitment "
+                    + commitment.stringValue() + ": the content is not what was committed to");
+        }
+        if (!auction.equals(content.path("auction").asString("")) || !stageId.equals(content.path("stage")
+                .asString(""))) {
+            return Optional.of("the content is for auction " + content.path("auction") + ", stage "
+                    + content.path("stage") + ", not for this auction's stage " + stageId);
+        }
+        return Optional.empty();
+    }
+
+    private String earlier(StageState s, String bidder, String commitment) {
+        return s.all.getOrDefault(bidder, List.of()).stream()
+                .filter(v -> v.commitment().map(commitment::equals).orElse(false))
+                .findFirst()
+                .map(v -> "; it is " + bidder + "'s earlier version v" + v.version() + " (seq " + seqOf(v.index())
+                        + ")")
+                .orElse("");
+    }
+
+    // --- recomputation ----------------------------------------------------------------------------------------
+
+    /** The recomputed outcome of a sealed stage at its opening, or empty (with a finding) when it cannot be. */
+    private Optional<PreBidOutcome> recompute(StageState s, int index) {
+        if (directive == null) {
+            failure(Check.RECOMPUTE_INPUT, 0, "stage " + s.id + " cannot be recomputed: "
+                    + (directiveProblem == null ? "no " + BundleVerifier.AUCTION_CREATED + " record" : directiveProblem));
+            skipped++;
+            return Optional.empty();
+        }
+        Optional<Stage> stage = directive.policy().stage(s.id);
+        if (stage.isEmpty()) {
+            failure(Check.RECOMPUTE_INPUT, index, "the directive has no stage " + s.id);
+            skipped++;
+            return Optional.empty();
+        }
+        if (stage.get() instanceof Stage.SealedPackage) {
+            info(index, "sealed package stage " + s.id + " not recomputed: the service does not evaluate sealed "
+                    + "package stages from the transcript yet");
+            skipped++;
+            return Optional.empty();
+        }
+        if (!(stage.get() instanceof Stage.SealedDemandAtReserve demandStage)) {
+            failure(Check.SEALED_OPENING, index, "stage " + s.id + " is a " + stage.get().type()
+                    + " stage, which has no sealed bids to open");
+            skipped++;
+            return Optional.empty();
+        }
+        if (seed.isEmpty()) {
+            info(index, "stage " + s.id + " cannot be recomputed before the seed is revealed (" + seedProblem
+                    + "); its openings were checked");
+            skipped++;
+            return Optional.empty();
+        }
+        if (!s.unreadableAtClose.isEmpty()) {
+            failure(Check.RECOMPUTE_INPUT, s.unreadableAtClose.get(0), "stage " + s.id + " cannot be recomputed: "
+                    + "payload.bidder of this record is not a bidder with an id");
+            skipped++;
+            return Optional.empty();
+        }
+        List<Bidder> qualified = new ArrayList<>();
+        for (BidderState b : s.biddersAtClose.values()) {
+            try {
+                Bidder bidder = bidder(b);
+                if (bidder.status() == Bidder.Status.QUALIFIED) {
+                    qualified.add(bidder);
+                }
+            } catch (RuntimeException e) {
+                failure(Check.RECOMPUTE_INPUT, b.index(), "stage " + s.id + " cannot be recomputed: the bidder "
+                        + "cannot be read: " + e.getMessage());
+                skipped++;
+                return Optional.empty();
+            }
+        }
+        List<DemandOffer> offers = new ArrayList<>();
+        for (JsonNode bid : s.opened) {
+            try {
+                offers.add(new DemandOffer(text(bid, "bidder"), counts(bid.path("bid"), "demand")));
+            } catch (RuntimeException e) {
+                failure(Check.RECOMPUTE_INPUT, index, "stage " + s.id + " cannot be recomputed: an opened bid is "
+                        + "not an offer at reserve: " + e.getMessage());
+                skipped++;
+                return Optional.empty();
+            }
+        }
+        recomputed++;
+        return Optional.of(PreBidOffers.evaluate(directive.policy(), demandStage, qualified, offers, seed.get()));
+    }
+
+    private void result(JsonNode p, int index) {
+        StageState s = stage(text(p, "stage"));
+        JsonNode recorded = p.path("result");
+        Optional<PreBidOutcome> mine = Optional.empty();
+        if (s.awaitingResult) {
+            s.awaitingResult = false;
+            mine = s.pendingRecomputed;
+            mine.ifPresent(outcome -> {
+                List<String> differences = differences(OutcomeJson.preBidResult(outcome), recorded);
+                if (differences.isEmpty()) {
+                    matching++;
+                } else {
+                    failure(Check.RECOMPUTED_RESULT, index, "the result of stage " + s.id + " recomputed from the "
+                            + "opened bids differs from the recorded one: " + String.join("; ", differences));
+                }
+            });
+        } else if (s.openedIndex != null || s.closedIndex != null) {
+            failure(Check.SEALED_OPENING, index, "a second result for sealed stage " + s.id);
+        }
+        lastResult = new LastResult(s.id, recorded, mine, index);
+    }
+
+    // --- the outcome ------------------------------------------------------------------------------------------
+
+    private void outcome(JsonNode p, int index) {
+        JsonNode recorded = p.path("outcome");
+        if (lastResult == null) {
+            failure(Check.RECOMPUTED_OUTCOME, index, "an outcome is published without any stage result before it");
+            return;
+        }
+        StageState last = stages.get(lastResult.stage());
+        if (last == null || last.openedIndex == null) {
+            info(index, "the outcome follows stage " + lastResult.stage() + ", which is not a sealed stage: the "
+                    + "verifier recomputes sealed stages only, so the outcome is not checked against it");
+            return;
+        }
+        consistency(lastResult.recorded(), recorded).ifPresent(problem -> failure(Check.RECOMPUTED_OUTCOME, index,
+                "the outcome disagrees with the result of stage " + lastResult.stage() + " (seq "
+                        + seqOf(lastResult.index()) + "): " + problem));
+        if (lastResult.recomputed().isEmpty()) {
+            return;
+        }
+        PreBidOutcome r = lastResult.recomputed().get();
+        if (r.status() != PreBidOutcome.Status.DECIDED) {
+            failure(Check.RECOMPUTED_OUTCOME, index, "an outcome is published after stage " + lastResult.stage()
+                    + ", whose recomputed result is " + r.status() + ", not DECIDED");
+            return;
+        }
+        ObjectNode expected = OutcomeJson.outcome(auction, directive.id(), directive.version(), directive.sha256(),
+                directive.policy(), r);
+        List<String> differences = differences(expected, recorded);
+        if (!differences.isEmpty()) {
+            failure(Check.RECOMPUTED_OUTCOME, index, "the outcome recomputed from stage " + lastResult.stage()
+                    + " differs from the published one: " + String.join("; ", differences));
+        }
+    }
+
+    /** Winners (lots per category, price) and revenue of the outcome against the awards of a recorded result. */
+    private static Optional<String> consistency(JsonNode result, JsonNode outcome) {
+        Map<String, Map<String, Long>> lots = new TreeMap<>();
+        Map<String, Long> prices = new TreeMap<>();
+        for (JsonNode a : result.path("awards")) {
+            String bidder = a.path("bidder").asString("");
+            lots.computeIfAbsent(bidder, b -> new TreeMap<>()).merge(a.path("category").asString(""),
+                    a.path("blocks").asLong(), Long::sum);
+            prices.merge(bidder, a.path("total").asLong(), Long::sum);
+        }
+        Map<String, Map<String, Long>> wonLots = new TreeMap<>();
+        Map<String, Long> wonPrices = new TreeMap<>();
+        for (JsonNode w : outcome.path("winners")) {
+            String bidder = w.path("bidder").asString("");
+            Map<String, Long> l = wonLots.computeIfAbsent(bidder, b -> new TreeMap<>());
+            w.path("lots").properties().forEach(e -> l.merge(e.getKey(), e.getValue().asLong(), Long::sum));
+            wonPrices.merge(bidder, w.path("price").asLong(), Long::sum);
+        }
+        List<String> problems = new ArrayList<>();
+        if (!lots.equals(wonLots)) {
+            problems.add("winners' lots " + wonLots + ", the result awards " + lots);
+        }
+        if (!prices.equals(wonPrices)) {
+            problems.add("winners' prices " + wonPrices + ", the result's totals " + prices);
+        }
+        if (!canonical(result.path("revenue")).equals(canonical(outcome.path("revenue")))) {
+            problems.add("revenue " + outcome.path("revenue") + ", the result's " + result.path("revenue"));
+        }
+        return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));
+    }
+
+    /** The top-level fields whose canonical JSON differs, each with both values; empty when equal. */
+    static List<String> differences(JsonNode expected, JsonNode recorded) {
+        List<String> out = new ArrayList<>();
+        if (!recorded.isObject()) {
+            out.add("the recorded value is not an object: " + shorten(String.valueOf(recorded)));
+            return out;
+        }
+        Set<String> names = new LinkedHashSet<>(expected.propertyNames());
+        names.addAll(recorded.propertyNames());
+        for (String name : names) {
+            String mine = expected.has(name) ? canonical(expected.get(name)) : "(absent)";
+            String theirs = recorded.has(name) ? canonical(recorded.get(name)) : "(absent)";
+            if (!mine.equals(theirs)) {
+                out.add(name + ": recorded " + shorten(theirs) + ", recomputed " + shorten(mine));
+            }
+        }
+        return out;
+    }
+
+    // --- reading ----------------------------------------------------------------------------------------------
+
+    /** A bidder as the service wrote it (AuctionEvents.bidder): the state the rules see. */
+    private static Bidder bidder(BidderState state) {
+        JsonNode b = state.json();
+        Map<String, Mhz> holdings = new TreeMap<>();
+        JsonNode h = b.path("holdings");
+        if (!h.isMissingNode() && !h.isObject()) {
+            throw new IllegalArgumentException("holdings is not an object");
+        }
+        h.properties().forEach(e -> {
+            if (!e.getValue().isString()) {
+                throw new IllegalArgumentException("holdings." + e.getKey() + " is not MHz text");
+            }
+            holdings.put(e.getKey(), Mhz.parse(e.getValue().stringValue()));
+        });
+        List<Bidder.AppliedCondition> conditions = new ArrayList<>();
+        for (JsonNode c : b.path("conditions")) {
+            conditions.add(new Bidder.AppliedCondition(text(c, "conditionId"), text(c, "type"),
+                    Bidder.ConditionStatus.valueOf(text(c, "status")), text(c, "detail")));
+        }
+        JsonNode deposit = b.path("deposit");
+        if (!deposit.isIntegralNumber()) {
+            throw new IllegalArgumentException("deposit is not a whole amount");
+        }
+        Optional<String> reason = b.path("decisionReason").isString()
+                ? Optional.of(b.get("decisionReason").stringValue()) : Optional.empty();
+        JsonNode newEntrant = b.path("newEntrant");
+        if (!newEntrant.isBoolean()) {
+            throw new IllegalArgumentException("newEntrant is not true or false");
+        }
+        return new Bidder(text(b, "id"), text(b, "organisation"), newEntrant.booleanValue(), holdings,
+                Money.of(deposit.longValue()), counts(b, "requestedDemand"), Bidder.Status.valueOf(text(b, "status")),
+                integer(b, "eligibilityPoints"), conditions, reason, state.registeredAt(), state.decidedAt());
+    }
+
+    private static Map<String, Integer> counts(JsonNode parent, String field) {
+        JsonNode node = parent.path(field);
+        if (!node.isObject()) {
+            throw new IllegalArgumentException(field + " is not an object of counts");
+        }
+        Map<String, Integer> counts = new TreeMap<>();
+        node.properties().forEach(e -> {
+            if (!e.getValue().isIntegralNumber() || !e.getValue().canConvertToInt()) {
+                throw new IllegalArgumentException(field + "." + e.getKey() + " is not a whole number: "
+                        + e.getValue());
+            }
+            counts.put(e.getKey(), e.getValue().intValue());
+        });
+        return counts;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.path(field);
+        if (!v.isString()) {
+            throw new IllegalArgumentException(field + " is missing or not text");
+        }
+        return v.stringValue();
+    }
+
+    private static int integer(JsonNode node, String field) {
+        JsonNode v = node.path(field);
+        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+            throw new IllegalArgumentException(field + " is missing or not a whole number");
+        }
+        return v.intValue();
+    }
+
+    private static String hex64(JsonNode node, String field) {
+        String v = text(node, field);
+        if (!v.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException(field + " is not 64 lower-case hex digits");
+        }
+        return v;
+    }
+
+    /** RFC 8785 canonical JSON of any value (the canonicaliser takes only objects and arrays at the top). */
+    static String canonical(JsonNode node) {
+        String json = SignedRecord.STRICT_JSON.writeValueAsString(node);
+        if (node.isContainer()) {
+            return CanonicalJson.canonicalize(json);
+        }
+        String wrapped = CanonicalJson.canonicalize("[" + json + "]");
+        return wrapped.substring(1, wrapped.length() - 1);
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= SHOWN ? text : text.substring(0, SHOWN) + "…";
+    }
+
+    private long seqOf(int index) {
+        return records.get(index).record().seq();
+    }
+
+    private void failure(Check check, int index, String detail) {
+        findings.add(Finding.failure(check, seqOf(index), index + 2, detail));
+    }
+
+    private void info(int index, String detail) {
+        findings.add(Finding.info(Check.RECOMPUTE_SKIPPED, seqOf(index), index + 2, detail));
+    }
+}
