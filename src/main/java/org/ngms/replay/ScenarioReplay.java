@@ -1,0 +1,185 @@
+package org.ngms.replay;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.ngms.auction.AuctionState;
+import org.ngms.auction.Registration;
+import org.ngms.auction.Schedule;
+import org.ngms.auction.app.AuctionService;
+import org.ngms.auction.app.ClockStageService;
+import org.ngms.auction.app.StageService;
+import org.ngms.auction.clock.replay.ClockScript;
+import org.ngms.auction.clock.replay.ClockScriptReader;
+import org.ngms.auction.persistence.StageStore;
+import org.ngms.auction.sealed.DemandOffer;
+import org.ngms.auction.sealed.SealedBids;
+import org.ngms.directive.PolicyDirective;
+import org.ngms.directive.Scenario;
+import org.ngms.directive.ScenarioBidder;
+import org.ngms.directive.ScenarioLoader;
+import org.ngms.directive.Stage;
+import org.ngms.directive.app.DirectiveService;
+import org.springframework.context.ApplicationContext;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Runs a scenario's scripted bids through the real stages — the same services the API calls, on the service's
+ * database — and summarises what happened: per stage its result and rounds, per bidder its lots and total price, the
+ * unsold lots and the revenue, next to the published figures of the scenario's outcome.yaml. Time is driven here,
+ * not by the scheduler: each window opens and closes as soon as its bids are in.
+ */
+public final class ScenarioReplay {
+
+    /** Who the transcript names as acting in a replay. */
+    public static final String ACTOR = "replay";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration WAIT = Duration.ofMinutes(5);
+
+    private final DirectiveService directives;
+    private final AuctionService auctions;
+    private final StageService stages;
+    private final ClockStageService clocks;
+    private final Clock clock;
+
+    public ScenarioReplay(ApplicationContext context) {
+        this.directives = context.getBean(DirectiveService.class);
+        this.auctions = context.getBean(AuctionService.class);
+        this.stages = context.getBean(StageService.class);
+        this.clocks = context.getBean(ClockStageService.class);
+        this.clock = context.getBean(Clock.class);
+    }
+
+    public ObjectNode run(Path directory) {
+        Scenario scenario = ScenarioLoader.load(directory);
+        PolicyDirective d = scenario.policy();
+        Optional<SealedBids> sealed = Files.exists(directory.resolve(SealedBids.FILE))
+                ? Optional.of(SealedBids.load(directory)) : Optional.empty();
+        Optional<ClockScript> script = Files.exists(directory.resolve(ClockScript.FILE))
+                ? Optional.of(ClockScriptReader.read(directory)) : Optional.empty();
+
+        var registered = directives.register(ACTOR, scenario.directive(), clock.instant()).block(WAIT);
+        UUID auction = createAuction(d, registered.directive().version());
+        for (ScenarioBidder b : scenario.bidders()) {
+            auctions.register(ACTOR, auction, new Registration.Application(b.id(), b.organisation(), b.newEntrant(),
+                    Optional.empty(), b.deposit(), b.requestedDemand())).block(WAIT);
+        }
+        auctions.transition(ACTOR, auction, AuctionState.QUALIFICATION, null).block(WAIT);
+        for (ScenarioBidder b : scenario.bidders()) {
+            auctions.qualify(ACTOR, auction, b.id()).block(WAIT);
+        }
+        auctions.transition(ACTOR, auction, AuctionState.BIDDING, null).block(WAIT);
+
+        for (Stage stage : d.stages()) {
+            if (stages.outcomePublished(auction).block(WAIT)) {
+                break;
+            }
+            if (stages.windows(auction).filter(w -> w.stage().equals(stage.id())).hasElements().block(WAIT)) {
+                runStage(auction, stage, sealed, script);
+            }
+        }
+        if (stages.outcomePublished(auction).block(WAIT)) {
+            auctions.transition(ACTOR, auction, AuctionState.CONCLUDED, null).block(WAIT);
+        }
+        return summary(scenario, auction);
+    }
+
+    private UUID createAuction(PolicyDirective d, int version) {
+        Instant now = clock.instant();
+        Instant opens = now.plusSeconds(1);
+        Map<String, Instant> openings = new HashMap<>();
+        Map<String, Instant> closings = new HashMap<>();
+        Stage first = d.stages().get(0);
+        openings.put(first.id(), opens);
+        if (first instanceof Stage.SealedDemandAtReserve || first instanceof Stage.SealedPackage) {
+            closings.put(first.id(), now.plus(Duration.ofDays(1)));
+        }
+        return auctions.create(ACTOR, d.id(), Optional.of(version), Optional.of("Replay of " + d.id()),
+                new Schedule(now, opens, openings, closings)).block(WAIT).value().id();
+    }
+
+    private void runStage(UUID auction, Stage stage, Optional<SealedBids> sealed, Optional<ClockScript> script) {
+        stages.openWindow(auction, stage.id(), clock.instant()).block(WAIT);
+        if (stage instanceof Stage.SealedDemandAtReserve) {
+            for (DemandOffer offer : sealed.map(s -> s.offers(stage.id())).orElse(List.of())) {
+                ObjectNode body = JsonNodeFactory.instance.objectNode();
+                ObjectNode demand = body.putObject("demand");
+                offer.demand().forEach(demand::put);
+                stages.submit(ACTOR, offer.bidder(), auction, stage.id(), body).block(WAIT);
+            }
+            stages.close(auction, stage.id(), clock.instant()).block(WAIT);
+        } else if (stage instanceof Stage.Clock) {
+            ClockScript bids = script.filter(s -> s.stage().equals(stage.id())).orElseThrow(
+                    () -> new IllegalArgumentException("stage " + stage.id() + " runs but the scenario has no "
+                            + ClockScript.FILE + " for it"));
+            for (ClockScript.Round round : bids.rounds()) {
+                for (ClockScript.BidderBids b : round.bids()) {
+                    clocks.submit(ACTOR, b.bidder(), auction, stage.id(), round.round(), clockBids(b)).block(WAIT);
+                }
+                clocks.close(auction, stage.id(), round.round(), clock.instant()).block(WAIT);
+            }
+        } else {
+            throw new IllegalArgumentException("replay does not drive " + stage.type() + " stages yet");
+        }
+    }
+
+    private static JsonNode clockBids(ClockScript.BidderBids b) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        ArrayNode bids = body.putArray("bids");
+        b.demand().forEach((product, quantity) -> {
+            ObjectNode bid = bids.addObject().put("product", product).put("quantity", quantity);
+            Long price = b.prices().get(product);
+            if (price != null) {
+                bid.put("price", price);
+            }
+        });
+        return body;
+    }
+
+    private ObjectNode summary(Scenario scenario, UUID auction) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode().put("scenario", scenario.name())
+                .put("directive", scenario.policy().id()).put("auction", auction.toString());
+        ArrayNode stageList = o.putArray("stages");
+        List<String> order = scenario.policy().stages().stream().map(Stage::id).toList();
+        List<StageStore.Window> windows = stages.windows(auction).collectList().block(WAIT).stream()
+                .sorted(java.util.Comparator.comparingInt(w -> order.indexOf(w.stage()))).toList();
+        for (StageStore.Window w : windows) {
+            ObjectNode s = stageList.addObject().put("stage", w.stage()).put("type", w.stageType())
+                    .put("state", w.state());
+            w.resultJson().ifPresent(r -> s.set("result", JSON.readTree(r)));
+            if (w.stageType().equals(Stage.StageType.CLOCK.name())) {
+                ArrayNode rounds = s.putArray("rounds");
+                clocks.rounds(auction, w.stage()).collectList().block(WAIT).forEach(r -> r.roundJson()
+                        .ifPresent(text -> rounds.addObject().put("round", r.round())
+                                .set("products", JSON.readTree(text).get("products"))));
+            }
+        }
+        stages.outcome(auction).blockOptional(WAIT).ifPresent(stored -> {
+            JsonNode outcome = JSON.readTree(stored.json());
+            ObjectNode bidders = o.putObject("bidders");
+            outcome.get("winners").forEach(w -> bidders.putObject(w.get("bidder").asString())
+                    .setAll(JsonNodeFactory.instance.objectNode()
+                            .<ObjectNode>set("lots", w.get("lots")).put("price", w.get("price").longValue())));
+            o.set("unsold", outcome.get("unsold"));
+            o.put("revenue", outcome.get("revenue").longValue());
+            o.put("mhzSold", outcome.get("mhzSold").asString());
+            o.put("transcriptSeq", stored.seq());
+        });
+        o.putObject("published").put("revenue", scenario.outcome().revenue().amount());
+        return o;
+    }
+}
