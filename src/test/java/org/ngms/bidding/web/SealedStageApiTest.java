@@ -215,6 +215,8 @@ class SealedStageApiTest extends IntegrationTestBase {
                 receipts);
         assertThat(verification.failures()).isEmpty();
         assertThat(verification.summary().seed()).isEqualTo(Verification.SeedStatus.REVEALED_AND_MATCHES);
+        // the verifier recomputed the sealed stage and the outcome from the opened bids: the service's own bundle
+        assertThat(verification.summary().recomputation()).isEqualTo(new Verification.Recomputation(true, 1, 1, 0));
         assertThat(bundle).contains("\"type\":\"SEALED_BIDS_OPENED\"").contains("\"type\":\"OUTCOME_PUBLISHED\"")
                 .contains(CONTENT);
     }
