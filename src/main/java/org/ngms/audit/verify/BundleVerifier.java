@@ -341,9 +341,9 @@ public final class BundleVerifier {
             return;
         }
         String why = switch (seed) {
-            case NOT_YET_REVEALED -> "the seed is not revealed yet";
-            case BROKEN -> "the seed's commitment or reveal is broken";
-            default -> "the chain commits to no seed";
+            case NOT_YET_REVEALED -> "before the seed is revealed";
+            case BROKEN -> "with a broken seed commitment or reveal";
+            default -> "without a seed commitment";
         };
         recomputation = SealedRecomputation.run(chain, verified, seed == SeedStatus.REVEALED_AND_MATCHES
                 ? revealedSeed : Optional.empty(), why, findings);

@@ -119,7 +119,8 @@ final class SealedRecomputation {
 
     /**
      * Runs over the verified records of auction chain {@code chain}, appending findings. {@code seed} is the revealed
-     * seed when it matched its commitment; otherwise {@code seedProblem} says why there is none.
+     * seed when it matched its commitment; otherwise {@code seedProblem} completes "cannot be recomputed …" (e.g.
+     * "before the seed is revealed").
      */
     static Recomputation run(String chain, List<SignedRecord> records, Optional<byte[]> seed, String seedProblem,
                              List<Finding> findings) {
@@ -411,8 +412,7 @@ final class SealedRecomputation {
             return Optional.empty();
         }
         if (seed.isEmpty()) {
-            info(index, "stage " + s.id + " cannot be recomputed before the seed is revealed (" + seedProblem
-                    + "); its openings were checked");
+            info(index, "stage " + s.id + " cannot be recomputed " + seedProblem + "; its openings were checked");
             skipped++;
             return Optional.empty();
         }

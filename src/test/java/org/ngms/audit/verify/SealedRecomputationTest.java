@@ -235,6 +235,20 @@ class SealedRecomputationTest {
     }
 
     @Test
+    void aSubmissionRecordedAfterTheStageClosedIsCaught() {
+        SealedTranscripts t = submitted("pk-ngms-2021").close("sealed");
+        ObjectNode late = t.last("SEALED_BID_SUBMITTED").deepCopy().put("version", 2);
+        t.payloads().add(new TestTranscripts.Payload("SEALED_BID_SUBMITTED", late));
+        t.concluded();
+
+        Verification v = verify(t.bundle());
+
+        assertThat(failedChecks(v)).containsExactly(Check.SEALED_SUBMISSIONS);
+        assertThat(v.firstFailure().orElseThrow().detail()).contains("ufone v2 in stage sealed is recorded after the "
+                + "stage closed");
+    }
+
+    @Test
     void anEarlierVersionOpenedInsteadOfTheLatestIsCaught() {
         SealedTranscripts t = SealedTranscripts.qualified("pk-ngms-2021", SEED).biddingOpens();
         t.submit("sealed", "ufone", Map.of("1800-A", 1));
