@@ -184,12 +184,18 @@ public class ClockController {
                     + "and demand per product. Works with any number of instances: the feed follows the transcript.")
     public Flux<ServerSentEvent<String>> feed(@PathVariable UUID id) {
         String chain = Chains.auction(id);
-        return auctions.details(id).thenMany(Flux.interval(Duration.ZERO, Duration.ofSeconds(1))
+        Flux<ServerSentEvent<String>> events = Flux.interval(Duration.ZERO, Duration.ofSeconds(1))
                 .concatMap(tick -> transcripts.entries(chain).collectList())
                 .scan(new Cursor(0, List.of()), (cursor, all) -> cursor.next(all))
                 .concatMapIterable(Cursor::fresh)
                 .filter(r -> PUBLIC_EVENTS.contains(r.record().type()))
-                .map(ClockController::event));
+                .map(ClockController::event);
+        // a comment first (so the stream starts at once), then keep-alive comments between events
+        Flux<ServerSentEvent<String>> keepAlive = Flux.interval(Duration.ofSeconds(15))
+                .map(tick -> ServerSentEvent.<String>builder().comment("keep-alive").build());
+        return auctions.details(id).thenMany(Flux.concat(
+                Flux.just(ServerSentEvent.<String>builder().comment("feed of auction " + id).build()),
+                Flux.merge(events, keepAlive)));
     }
 
     private static final List<String> PUBLIC_EVENTS = List.of("STAGE_OPENED", "ROUND_OPENED", "ROUND_RESULT",
