@@ -4,12 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 
 import org.ngms.audit.Chains;
@@ -18,23 +14,20 @@ import org.ngms.audit.app.AuditTrail;
 import org.ngms.auction.Auction;
 import org.ngms.auction.Bidder;
 import org.ngms.auction.clock.Bid;
-import org.ngms.auction.clock.ClockBidder;
 import org.ngms.auction.clock.ClockDecision;
 import org.ngms.auction.clock.ClockOutcome;
 import org.ngms.auction.clock.ClockRound;
 import org.ngms.auction.clock.ClockRoundJson;
 import org.ngms.auction.clock.ClockSetup;
+import org.ngms.auction.clock.ClockSetups;
 import org.ngms.auction.clock.ClockStage;
 import org.ngms.auction.clock.RoundPrices;
 import org.ngms.auction.persistence.AuctionStore;
 import org.ngms.auction.persistence.ClockStore;
 import org.ngms.auction.persistence.StageStore;
-import org.ngms.directive.Band;
-import org.ngms.directive.LotCategory;
 import org.ngms.directive.PolicyDirective;
 import org.ngms.directive.Stage;
 import org.ngms.shared.DocumentReader;
-import org.ngms.shared.Mhz;
 import org.ngms.shared.Violation;
 import org.ngms.web.ProblemException;
 import org.springframework.stereotype.Service;
@@ -114,57 +107,11 @@ public class ClockStageService {
 
     private ClockSetup setupFrom(PolicyDirective d, String stageId, List<Bidder> registered, byte[] seed,
                                  List<StageStore.Window> windows) {
-        List<Bidder> qualified = registered.stream().filter(b -> b.status() == Bidder.Status.QUALIFIED).toList();
-        Optional<JsonNode> escalating = windows.stream()
+        List<JsonNode> results = windows.stream()
                 .map(w -> w.resultJson().map(json::readTree))
                 .flatMap(Optional::stream)
-                .filter(result -> escalationsTo(result, stageId).iterator().hasNext())
-                .findFirst();
-        if (escalating.isEmpty()) {
-            return ClockSetup.fromDirective(d, stageId, qualified.stream().map(ClockBidder::of).toList(), seed);
-        }
-        JsonNode result = escalating.get();
-        Map<String, Long> opening = new LinkedHashMap<>();
-        Map<String, Boolean> participants = new TreeMap<>();
-        for (JsonNode e : escalationsTo(result, stageId)) {
-            String category = e.get("category").asString();
-            opening.put(category, d.lotCategory(category).orElseThrow().reservePerBlock().amount());
-            e.get("demand").propertyNames().forEach(b -> participants.put(b, true));
-        }
-        Map<String, Map<String, Mhz>> awarded = awardedMhz(d, result);
-        List<ClockBidder> bidders = new ArrayList<>();
-        for (Bidder b : qualified) {
-            if (!participants.containsKey(b.id())) {
-                continue;
-            }
-            Map<String, Mhz> holdings = new HashMap<>(b.holdings());
-            awarded.getOrDefault(b.id(), Map.of()).forEach((band, mhz) -> holdings.merge(band, mhz, Mhz::plus));
-            ClockBidder base = ClockBidder.of(b);
-            bidders.add(new ClockBidder(b.id(), b.newEntrant(), base.eligibility(), holdings));
-        }
-        return ClockSetup.fromDirective(d, stageId, bidders, opening.keySet(), opening, seed);
-    }
-
-    private static List<JsonNode> escalationsTo(JsonNode result, String stageId) {
-        List<JsonNode> list = new ArrayList<>();
-        result.path("escalations").forEach(e -> {
-            if (stageId.equals(e.path("toStage").asString(""))) {
-                list.add(e);
-            }
-        });
-        return list;
-    }
-
-    /** MHz per band awarded at reserve by a sealed stage, per bidder, counted as the directive counts spectrum. */
-    private static Map<String, Map<String, Mhz>> awardedMhz(PolicyDirective d, JsonNode result) {
-        Map<String, Map<String, Mhz>> awarded = new HashMap<>();
-        result.path("awards").forEach(a -> {
-            LotCategory c = d.lotCategory(a.get("category").asString()).orElseThrow();
-            Band band = d.band(c.band()).orElseThrow();
-            Mhz mhz = d.spectrumCounting().count(c.blockMhz(), band.duplex()).times(a.get("blocks").intValue());
-            awarded.computeIfAbsent(a.get("bidder").asString(), k -> new HashMap<>()).merge(c.band(), mhz, Mhz::plus);
-        });
-        return awarded;
+                .toList();
+        return ClockSetups.forStage(d, stageId, registered, seed, results);
     }
 
     // --- rounds in time
