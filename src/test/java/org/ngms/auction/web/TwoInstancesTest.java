@@ -1,0 +1,118 @@
+package org.ngms.auction.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.ngms.NgmsApplication;
+import org.ngms.support.IntegrationTestBase;
+import org.ngms.support.Scenarios;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two service instances on one database, both running their stage schedulers every second: the sealed window closes
+ * once and every clock round closes once — one STAGE_RESULT, one ROUND_RESULT per round, one next round — whichever
+ * instance gets there first.
+ */
+class TwoInstancesTest extends IntegrationTestBase {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    DatabaseClient db;
+
+    private ConfigurableApplicationContext second;
+
+    @AfterEach
+    void stopTheSecondInstance() {
+        if (second != null) {
+            second.close();
+        }
+    }
+
+    private JsonNode post(WebTestClient client, String uri, Object body, int status) {
+        return JSON.readTree(client.post().uri(uri).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+                .expectStatus().isEqualTo(status).expectBody(String.class).returnResult().getResponseBody());
+    }
+
+    private long count(String chain, String type) {
+        return db.sql("select count(*) from transcript where chain = :chain and type = :type")
+                .bind("chain", chain).bind("type", type).map(row -> row.get(0, Long.class)).one().block();
+    }
+
+    private void await(String what, java.util.function.BooleanSupplier done) throws InterruptedException {
+        Instant until = Instant.now().plusSeconds(30);
+        while (!done.getAsBoolean()) {
+            if (Instant.now().isAfter(until)) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    @Test
+    void everyWindowAndRoundClosesExactlyOnceWithTwoSchedulersRacing() throws InterruptedException {
+        second = new SpringApplicationBuilder(NgmsApplication.class).web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF).properties("ngms.stages.tick=PT0.2S").run();
+
+        String directive = Scenarios.uniqueId("AJKGB");
+        web.post().uri("/api/v1/directives").contentType(MediaType.parseMediaType("application/yaml"))
+                .bodyValue(Scenarios.directiveYaml("ajkgb-ngms-2021", directive)).exchange().expectStatus().isCreated();
+        Instant now = Instant.now();
+        String auction = post(web, "/api/v1/auctions", Map.of("directiveId", directive, "schedule", Map.of(
+                "applicationDeadline", now.toString(), "biddingOpens", now.plusSeconds(1).toString(),
+                "stageOpenings", Map.of("sealed", now.plusSeconds(1).toString()),
+                "stageClosings", Map.of("sealed", now.plusSeconds(6).toString()))), 201).get("id").asString();
+        for (String b : List.of("jazz", "zong")) {
+            post(web, "/api/v1/auctions/" + auction + "/bidders", Map.of("id", b, "organisation", b.toUpperCase(),
+                    "newEntrant", false, "deposit", 870_000, "requestedDemand", Map.of("P1", 2)), 201);
+        }
+        post(web, "/api/v1/auctions/" + auction + "/transitions", Map.of("to", "QUALIFICATION"), 200);
+        post(web, "/api/v1/auctions/" + auction + "/bidders/jazz/qualification", Map.of(), 200);
+        post(web, "/api/v1/auctions/" + auction + "/bidders/zong/qualification", Map.of(), 200);
+        post(web, "/api/v1/auctions/" + auction + "/transitions", Map.of("to", "BIDDING"), 200);
+        String chain = "auction:" + auction;
+        await("the sealed window to open", () -> count(chain, "STAGE_OPENED") == 1);
+        Map<String, WebTestClient> operators = Map.of("jazz", as(accountWithToken("OPERATOR", "jazz")),
+                "zong", as(accountWithToken("OPERATOR", "zong")));
+        operators.values().forEach(op -> post(op, "/api/v1/auctions/" + auction + "/stages/sealed/bids",
+                Map.of("demand", Map.of("P1", 2)), 201));
+
+        await("the clock's first round", () -> count(chain, "ROUND_OPENED") == 1);
+        // both demand both blocks in round 1; later rounds maintain that demand (missing bids maintain)
+        operators.values().forEach(op -> post(op, "/api/v1/auctions/" + auction + "/stages/clock/rounds/1/bids",
+                Map.of("bids", List.of(Map.of("product", "P1", "quantity", 2))), 201));
+        for (int round = 1; round <= 3; round++) {
+            int r = round;
+            // end the round now, for both schedulers at once
+            db.sql("update clock_round set closes_at = now() where auction_id = :auction and round = :round")
+                    .bind("auction", UUID.fromString(auction)).bind("round", r).fetch().rowsUpdated().block();
+            await("round " + r + " to close", () -> count(chain, "ROUND_RESULT") == r);
+            Thread.sleep(600);
+        }
+
+        assertThat(count(chain, "STAGE_CLOSED")).isEqualTo(1);
+        assertThat(count(chain, "SEALED_BIDS_OPENED")).isEqualTo(1);
+        assertThat(count(chain, "ROUND_RESULT")).isEqualTo(3);
+        assertThat(count(chain, "ROUND_OPENED")).isEqualTo(4);
+        assertThat(db.sql("select count(*) from clock_round where auction_id = :auction")
+                .bind("auction", UUID.fromString(auction)).map(row -> row.get(0, Long.class)).one()
+                .block(Duration.ofSeconds(5))).isEqualTo(4);
+    }
+}
