@@ -28,12 +28,13 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code verify BUNDLE [--keys KEYS.json] [--receipt RECEIPT.json …] [--no-recompute]}: checks a published
- * transcript offline and recomputes its sealed stages from the published bids (docs/audit.md). Exit 0 verified, 2 not
+ * transcript offline and recomputes its sealed stages and clock rounds from the published bids (docs/audit.md). Exit 0 verified, 2 not
  * verified (or an unreadable keys or receipt document), 1 an I/O error.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Verifies a published transcript bundle (JSON lines) offline: hash chain, signatures, seed "
-                + "commitment, signed head, and receipts; recomputes sealed-stage results from the opened bids. "
+                + "commitment, signed head, and receipts; recomputes sealed-stage results from the opened bids and "
+                + "every clock round from its bids. "
                 + "Exit 0 verified, 2 not verified, 1 an I/O error.")
 public final class VerifyCommand implements Callable<Integer> {
 
@@ -50,7 +51,8 @@ public final class VerifyCommand implements Callable<Integer> {
             + "bundle (repeatable)")
     List<Path> receipts = new ArrayList<>();
 
-    @Option(names = "--no-recompute", description = "do not recompute sealed-stage results and the outcome from the "
+    @Option(names = "--no-recompute", description = "do not recompute sealed-stage results, clock rounds and the "
+            + "outcome from the "
             + "published bids (only the transcript, seed, head and receipts are checked)")
     boolean noRecompute;
 
@@ -119,18 +121,29 @@ public final class VerifyCommand implements Callable<Integer> {
                 + recomputed(s.recomputation());
     }
 
-    /** Nothing for a chain without sealed stages; else how many were recomputed and whether they match. */
+    /**
+     * Nothing for a chain without sealed or clock stages; else how many sealed stages and clock rounds were
+     * recomputed and whether they match.
+     */
     private static String recomputed(Verification.Recomputation r) {
         if (!r.enabled()) {
             return ", sealed stages not recomputed (--no-recompute)";
         }
-        if (!r.anySealedStage()) {
-            return "";
+        String out = "";
+        if (r.anySealedStage()) {
+            out += ", sealed stages recomputed: " + r.recomputed()
+                    + (r.recomputed() == 0 ? "" : r.matching() == r.recomputed() ? ", match"
+                            : ", " + (r.recomputed() - r.matching()) + " differ")
+                    + (r.skipped() == 0 ? "" : ", " + r.skipped() + " not recomputed (see the findings)");
         }
-        return ", sealed stages recomputed: " + r.recomputed()
-                + (r.recomputed() == 0 ? "" : r.matching() == r.recomputed() ? ", match"
-                        : ", " + (r.recomputed() - r.matching()) + " differ")
-                + (r.skipped() == 0 ? "" : ", " + r.skipped() + " not recomputed (see the findings)");
+        if (r.anyClockStage()) {
+            out += ", clock rounds recomputed: " + r.clockRounds()
+                    + (r.clockRounds() == 0 ? "" : r.clockRoundsMatching() == r.clockRounds() ? ", match"
+                            : ", " + (r.clockRounds() - r.clockRoundsMatching()) + " differ")
+                    + (r.clockStagesSkipped() == 0 ? ""
+                            : ", " + r.clockStagesSkipped() + " clock stage(s) not recomputed (see the findings)");
+        }
+        return out;
     }
 
     private static JsonNode readJson(Path path) throws IOException {

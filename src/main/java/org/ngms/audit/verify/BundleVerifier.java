@@ -101,7 +101,7 @@ public final class BundleVerifier {
             recordLines = recordsEnd - 1;
             walkRecords(recordsEnd);
             checkSeed();
-            recomputeSealedStages();
+            recomputeStages();
             checkHead(headIndex, end);
             receipts.forEach(this::checkReceipt);
         }
@@ -328,16 +328,16 @@ public final class BundleVerifier {
         }
     }
 
-    // --- sealed stages recomputed from the published bids ---------------------------------------------------
+    // --- sealed and clock stages recomputed from the published bids ------------------------------------------
 
-    private void recomputeSealedStages() {
+    private void recomputeStages() {
         if (!recompute || !chain.startsWith("auction:")) {
             return;
         }
         if (walkBroken) {
             recomputation = new Verification.Recomputation(true, 0, 0, 0);
-            findings.add(Finding.info(Check.RECOMPUTE_SKIPPED, null, null, "sealed stages not recomputed: the "
-                    + "records after the first broken one cannot be trusted"));
+            findings.add(Finding.info(Check.RECOMPUTE_SKIPPED, null, null, "sealed and clock stages not recomputed: "
+                    + "the records after the first broken one cannot be trusted"));
             return;
         }
         String why = switch (seed) {
@@ -345,8 +345,9 @@ public final class BundleVerifier {
             case BROKEN -> "with a broken seed commitment or reveal";
             default -> "without a seed commitment";
         };
-        recomputation = SealedRecomputation.run(chain, verified, seed == SeedStatus.REVEALED_AND_MATCHES
-                ? revealedSeed : Optional.empty(), why, findings);
+        Optional<byte[]> usable = seed == SeedStatus.REVEALED_AND_MATCHES ? revealedSeed : Optional.empty();
+        recomputation = SealedRecomputation.run(chain, verified, usable, why, findings);
+        recomputation = ClockRecomputation.run(chain, verified, usable, why, findings, recomputation);
     }
 
     private static Optional<String> revealProblem(TranscriptRecord record, String commitment, boolean revealed) {

@@ -74,10 +74,26 @@ public enum Check {
     SEALED_OPENING,
     /** The records a recomputation needs (directive, bidders, opened bids) are present and readable. */
     RECOMPUTE_INPUT,
-    /** A sealed stage could not be recomputed (information): seed not revealed, package stage, switched off. */
+    /**
+     * A sealed or clock stage could not be recomputed (information): seed not revealed, package stage, switched off.
+     */
     RECOMPUTE_SKIPPED,
     /** The stage result recomputed from the published bids, bidders, directive and seed is the recorded one. */
     RECOMPUTED_RESULT,
     /** The published outcome is the one that follows from the (recomputed) last stage result. */
-    RECOMPUTED_OUTCOME
+    RECOMPUTED_OUTCOME,
+    /**
+     * A clock round's result lists exactly each bidder's latest {@code CLOCK_BIDS_SUBMITTED} version of that round
+     * (none left out, swapped or invented), and no submission is recorded after its round's result.
+     */
+    CLOCK_BIDS,
+    /** A clock round opens in order, at the prices recomputed from the rounds before it. */
+    CLOCK_ROUND_OPENED,
+    /**
+     * A clock round recomputed from the bids its {@code ROUND_RESULT} lists is, byte for byte, the recorded result,
+     * and {@code roundSha256} is its SHA-256; rounds follow each other in order.
+     */
+    CLOCK_ROUND_RESULT,
+    /** A clock stage's {@code STAGE_RESULT} is the outcome recomputed from its rounds, recorded once, when it ends. */
+    CLOCK_STAGE_RESULT
 }

@@ -54,7 +54,7 @@ final class SealedRecomputation {
     static final String RESULT = "STAGE_RESULT";
     static final String SCHEDULED = "STAGE_SCHEDULED";
     static final String OUTCOME = "OUTCOME_PUBLISHED";
-    private static final Set<String> BIDDER_RECORDS = Set.of("BIDDER_REGISTERED", "BIDDER_QUALIFIED",
+    static final Set<String> BIDDER_RECORDS = Set.of("BIDDER_REGISTERED", "BIDDER_QUALIFIED",
             "BIDDER_DISQUALIFIED");
     private static final int SHOWN = 400;
 
@@ -76,10 +76,44 @@ final class SealedRecomputation {
     private int matching;
     private int skipped;
 
-    private record Directive(String id, int version, String sha256, PolicyDirective policy) {
+    /** The directive of {@code AUCTION_CREATED}: its whole document, validated and checked against its sha256. */
+    record Directive(String id, int version, String sha256, PolicyDirective policy) {
+
+        /** Reads {@code payload.directive}; throws IllegalArgumentException saying what is wrong. */
+        static Directive read(JsonNode payload) {
+            JsonNode d = payload.path("directive");
+            String id = text(d, "id");
+            int version = integer(d, "version");
+            String sha256 = text(d, "sha256");
+            JsonNode document = d.get("document");
+            if (document == null || !document.isObject()) {
+                throw new IllegalArgumentException("payload.directive.document (the whole directive) is missing");
+            }
+            String canonical = canonical(document);
+            DirectiveParser.Result parsed = DirectiveParser.parse(canonical, DirectiveParser.Format.JSON);
+            if (!(parsed instanceof DirectiveParser.Valid valid)) {
+                throw new IllegalArgumentException("the directive document does not validate: " + parsed);
+            }
+            if (!CanonicalJson.sha256Hex(canonical).equals(sha256)) {
+                throw new IllegalArgumentException("the directive document hashes to "
+                        + CanonicalJson.sha256Hex(canonical) + ", not to directive.sha256 " + sha256);
+            }
+            return new Directive(id, version, sha256, valid.document().directive());
+        }
     }
 
-    private record BidderState(JsonNode json, Instant registeredAt, Optional<Instant> decidedAt, int index) {
+    /** A bidder as the latest BIDDER_* record left it, with when it registered and was decided on. */
+    record BidderState(JsonNode json, Instant registeredAt, Optional<Instant> decidedAt, int index) {
+
+        /** The state after {@code record} (a BIDDER_* record whose payload.bidder has an id), given the one before. */
+        static BidderState after(BidderState before, TranscriptRecord record, int index) {
+            JsonNode b = record.payload().path("bidder");
+            Instant at = Instant.parse(record.at());
+            Instant registeredAt = before == null ? at : before.registeredAt();
+            Optional<Instant> decidedAt = record.type().equals("BIDDER_REGISTERED") ? Optional.empty()
+                    : Optional.of(at);
+            return new BidderState(b, registeredAt, decidedAt, index);
+        }
     }
 
     /** One submission or withdrawal (empty commitment) of a bidder in a stage. */
@@ -178,30 +212,23 @@ final class SealedRecomputation {
         return type.map(t -> t.startsWith("SEALED_")).orElse(true);
     }
 
+    /** A clock stage, by the type its STAGE_SCHEDULED recorded, else by the directive. */
+    private boolean isClock(StageState s) {
+        if (s == null) {
+            return false;
+        }
+        Optional<String> type = s.type.or(() -> directive == null ? Optional.empty()
+                : directive.policy().stage(s.id).map(st -> st.type().name()));
+        return type.map("CLOCK"::equals).orElse(false);
+    }
+
     private StageState stage(String id) {
         return stages.computeIfAbsent(id, StageState::new);
     }
 
     private void readDirective(JsonNode p, int index) {
-        JsonNode d = p.path("directive");
         try {
-            String id = text(d, "id");
-            int version = integer(d, "version");
-            String sha256 = text(d, "sha256");
-            JsonNode document = d.get("document");
-            if (document == null || !document.isObject()) {
-                throw new IllegalArgumentException("payload.directive.document (the whole directive) is missing");
-            }
-            String canonical = canonical(document);
-            DirectiveParser.Result parsed = DirectiveParser.parse(canonical, DirectiveParser.Format.JSON);
-            if (!(parsed instanceof DirectiveParser.Valid valid)) {
-                throw new IllegalArgumentException("the directive document does not validate: " + parsed);
-            }
-            if (!CanonicalJson.sha256Hex(canonical).equals(sha256)) {
-                throw new IllegalArgumentException("the directive document hashes to "
-                        + CanonicalJson.sha256Hex(canonical) + ", not to directive.sha256 " + sha256);
-            }
-            directive = new Directive(id, version, sha256, valid.document().directive());
+            directive = Directive.read(p);
         } catch (IllegalArgumentException e) {
             directiveProblem = e.getMessage();
             // reported once, when a sealed stage needs it
@@ -216,11 +243,7 @@ final class SealedRecomputation {
             return;
         }
         String id = b.get("id").stringValue();
-        Instant at = Instant.parse(record.at());
-        BidderState before = bidders.get(id);
-        Instant registeredAt = before == null ? at : before.registeredAt();
-        Optional<Instant> decidedAt = record.type().equals("BIDDER_REGISTERED") ? Optional.empty() : Optional.of(at);
-        bidders.put(id, new BidderState(b, registeredAt, decidedAt, index));
+        bidders.put(id, BidderState.after(bidders.get(id), record, index));
     }
 
     private void submission(TranscriptRecord record, JsonNode p, int index) {
@@ -483,6 +506,9 @@ final class SealedRecomputation {
         }
         StageState last = stages.get(lastResult.stage());
         if (last == null || last.openedIndex == null) {
+            if (isClock(last)) {
+                return; // ClockRecomputation checks an outcome after a clock stage
+            }
             info(index, "the outcome follows stage " + lastResult.stage() + ", which is not a sealed stage: the "
                     + "verifier recomputes sealed stages only, so the outcome is not checked against it");
             return;
@@ -561,7 +587,7 @@ final class SealedRecomputation {
     // --- reading ----------------------------------------------------------------------------------------------
 
     /** A bidder as the service wrote it (AuctionEvents.bidder): the state the rules see. */
-    private static Bidder bidder(BidderState state) {
+    static Bidder bidder(BidderState state) {
         JsonNode b = state.json();
         Map<String, Mhz> holdings = new TreeMap<>();
         JsonNode h = b.path("holdings");
@@ -610,7 +636,7 @@ final class SealedRecomputation {
         return counts;
     }
 
-    private static String text(JsonNode node, String field) {
+    static String text(JsonNode node, String field) {
         JsonNode v = node.path(field);
         if (!v.isString()) {
             throw new IllegalArgumentException(field + " is missing or not text");
@@ -618,7 +644,7 @@ final class SealedRecomputation {
         return v.stringValue();
     }
 
-    private static int integer(JsonNode node, String field) {
+    static int integer(JsonNode node, String field) {
         JsonNode v = node.path(field);
         if (!v.isIntegralNumber() || !v.canConvertToInt()) {
             throw new IllegalArgumentException(field + " is missing or not a whole number");

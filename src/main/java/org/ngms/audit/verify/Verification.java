@@ -42,11 +42,13 @@ public record Verification(boolean ok, List<Finding> findings, Summary summary) 
     }
 
     /**
-     * What the recomputation of sealed stages did: whether it ran ({@code --no-recompute} turns it off), how many
-     * sealed stages it recomputed, how many of those matched the recorded result, and how many sealed stages it could
-     * not recompute (see the RECOMPUTE_SKIPPED findings).
+     * What the recomputation did: whether it ran ({@code --no-recompute} turns it off); how many sealed stages it
+     * recomputed, how many of those matched the recorded result, and how many sealed stages it could not recompute;
+     * how many clock rounds it recomputed, how many of those were byte for byte the recorded round, and how many clock
+     * stages it could not recompute (see the RECOMPUTE_SKIPPED findings).
      */
-    public record Recomputation(boolean enabled, int recomputed, int matching, int skipped) {
+    public record Recomputation(boolean enabled, int recomputed, int matching, int skipped, int clockRounds,
+                                int clockRoundsMatching, int clockStagesSkipped) {
 
         public static final Recomputation OFF = new Recomputation(false, 0, 0, 0);
 
@@ -54,11 +56,30 @@ public record Verification(boolean ok, List<Finding> findings, Summary summary) 
             if (recomputed < 0 || matching < 0 || matching > recomputed || skipped < 0) {
                 throw new IllegalArgumentException("0 <= matching <= recomputed, skipped >= 0");
             }
+            if (clockRounds < 0 || clockRoundsMatching < 0 || clockRoundsMatching > clockRounds
+                    || clockStagesSkipped < 0) {
+                throw new IllegalArgumentException("0 <= clockRoundsMatching <= clockRounds, clockStagesSkipped >= 0");
+            }
+        }
+
+        /** Sealed stages only: no clock stage. */
+        public Recomputation(boolean enabled, int recomputed, int matching, int skipped) {
+            this(enabled, recomputed, matching, skipped, 0, 0, 0);
+        }
+
+        /** The same sealed part, with the clock part given. */
+        public Recomputation withClock(int rounds, int roundsMatching, int stagesSkipped) {
+            return new Recomputation(enabled, recomputed, matching, skipped, rounds, roundsMatching, stagesSkipped);
         }
 
         /** True when there were sealed stages to recompute (or skip). */
         public boolean anySealedStage() {
             return recomputed + skipped > 0;
+        }
+
+        /** True when there were clock rounds to recompute (or clock stages skipped). */
+        public boolean anyClockStage() {
+            return clockRounds + clockStagesSkipped > 0;
         }
     }
 
