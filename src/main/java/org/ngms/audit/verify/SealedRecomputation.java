@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Recomputes the sealed stages of an auction chain from its verified records (docs/audit.md, section 5), trusting
+ * Recomputes the sealed stages of an auction chain from its verified records (docs/audit.md, section 6), trusting
  * nothing the service computed:
  * <ol>
  *   <li>the openings: every bid in {@code SEALED_BIDS_OPENED} hashes to its commitment, and that commitment is the
