@@ -65,6 +65,12 @@ public final class ClockOutcomeJson {
             });
         }
         clock.awards().forEach(a -> wins.add(new Outcome.Win(a.bidder(), a.lots(), List.of(), Money.of(a.total()))));
+        return outcomeOf(auction, directiveId, directiveVersion, directiveSha256, d, wins);
+    }
+
+    /** The outcome ({@code ngms-outcome/1}) of the given wins, from whichever stages they came. */
+    public static ObjectNode outcomeOf(String auction, String directiveId, int directiveVersion,
+                                       String directiveSha256, PolicyDirective d, List<Outcome.Win> wins) {
         Outcome outcome = Outcome.of(d, wins, Optional.empty());
         ObjectNode o = JsonNodeFactory.instance.objectNode().put("format", "ngms-outcome/1").put("auction", auction)
                 .put("currency", d.currency().auction());

@@ -1,0 +1,95 @@
+package org.ngms.bidding.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.ngms.auction.app.StageService;
+import org.ngms.optimiser.wdp.WdpReader;
+import org.ngms.support.IntegrationTestBase;
+import org.ngms.support.Scenarios;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A sealed package round (XOR package bids, VCG prices) run by the service on the AJK &amp; GB lots: bids sealed until
+ * the deadline, then winner determination with its certificate, second prices, the round exported as wdp/1, and the
+ * outcome.
+ */
+class SealedPackageStageApiTest extends IntegrationTestBase {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    StageService stages;
+
+    private JsonNode post(WebTestClient client, String uri, Object body, int status) {
+        return JSON.readTree(client.post().uri(uri).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+                .expectStatus().isEqualTo(status).expectBody(String.class).returnResult().getResponseBody());
+    }
+
+    /** The AJK &amp; GB directive with one sealed package round priced by VCG instead of sealed demand and a clock. */
+    private static String packageDirective(String id) {
+        String yaml = Scenarios.directiveYaml("ajkgb-ngms-2021", id);
+        int start = yaml.indexOf("\nstages:");
+        int end = yaml.indexOf("\npayment:");
+        return yaml.substring(0, start) + "\nstages:\n  - id: packages\n    type: SEALED_PACKAGE\n"
+                + "    pricing: VCG\n    maxPackagesPerBidder: 3\n" + yaml.substring(end);
+    }
+
+    @Test
+    void packageBidsAreSolvedToAProvenOptimumAndPricedBySecondPrices() {
+        String directive = Scenarios.uniqueId("AJKGB-PKG");
+        web.post().uri("/api/v1/directives").contentType(MediaType.parseMediaType("application/yaml"))
+                .bodyValue(packageDirective(directive)).exchange().expectStatus().isCreated();
+        Instant now = Instant.now();
+        String auction = post(web, "/api/v1/auctions", Map.of("directiveId", directive, "schedule", Map.of(
+                "applicationDeadline", now.toString(), "biddingOpens", now.plusSeconds(1).toString(),
+                "stageOpenings", Map.of("packages", now.plusSeconds(1).toString()),
+                "stageClosings", Map.of("packages", now.plusSeconds(600).toString()))), 201).get("id").asString();
+        for (String b : List.of("jazz", "zong")) {
+            post(web, "/api/v1/auctions/" + auction + "/bidders", Map.of("id", b, "organisation", b.toUpperCase(),
+                    "newEntrant", false, "deposit", 2_000_000, "requestedDemand", Map.of("P1", 2)), 201);
+        }
+        post(web, "/api/v1/auctions/" + auction + "/transitions", Map.of("to", "QUALIFICATION"), 200);
+        post(web, "/api/v1/auctions/" + auction + "/bidders/jazz/qualification", Map.of(), 200);
+        post(web, "/api/v1/auctions/" + auction + "/bidders/zong/qualification", Map.of(), 200);
+        post(web, "/api/v1/auctions/" + auction + "/transitions", Map.of("to", "BIDDING"), 200);
+        UUID id = UUID.fromString(auction);
+        stages.openWindow(id, "packages", Instant.now()).block();
+
+        WebTestClient jazz = as(accountWithToken("OPERATOR", "jazz"));
+        WebTestClient zong = as(accountWithToken("OPERATOR", "zong"));
+        post(jazz, "/api/v1/auctions/" + auction + "/stages/packages/bids", Map.of("packages", List.of(
+                Map.of("id", "both", "lots", Map.of("P1", 2), "amount", 10_000_000),
+                Map.of("id", "one", "lots", Map.of("P1", 1), "amount", 6_000_000))), 201);
+        post(zong, "/api/v1/auctions/" + auction + "/stages/packages/bids", Map.of("packages", List.of(
+                Map.of("id", "one", "lots", Map.of("P1", 1), "amount", 5_500_000))), 201);
+        JsonNode belowReserve = post(zong, "/api/v1/auctions/" + auction + "/stages/packages/bids", Map.of(
+                "packages", List.of(Map.of("id", "cheap", "lots", Map.of("P1", 1), "amount", 4_000_000))), 422);
+        assertThat(belowReserve.get("code").asString()).isEqualTo("below-package-reserve");
+
+        stages.close(id, "packages", Instant.now()).block();
+
+        JsonNode result = JSON.readTree(anonymous.get().uri("/api/v1/auctions/" + auction + "/stages/packages")
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody())
+                .get("result");
+        assertThat(result.get("status").asString()).isEqualTo("PRICED");
+        assertThat(result.get("certificate").get("provenOptimal").booleanValue()).isTrue();
+        // jazz "one" + zong "one" = 11.5 m beats jazz "both" = 10 m
+        assertThat(result.get("winners")).hasSize(2);
+        assertThat(WdpReader.read(result.get("wdp").toString())).isInstanceOf(WdpReader.Read.class);
+        JsonNode outcome = JSON.readTree(anonymous.get().uri("/api/v1/auctions/" + auction + "/outcome").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody()).get("outcome");
+        // VCG with reserves as bids: neither winner's bid changes what the other could have won, so each pays reserve
+        assertThat(outcome.get("revenue").longValue()).isEqualTo(2 * 4_350_000L);
+    }
+}
