@@ -181,6 +181,18 @@ class ServiceRestartIT {
     }
 
     @Test
+    void theJarReplaysARealAuctionAndPrintsItsSummaryAsJson() throws Exception {
+        Path scenario = Path.of("scenarios/ajkgb-ngms-2021").toAbsolutePath();
+        Process replay = java("replay", scenario.toString()).redirectErrorStream(false).start();
+        String out = new String(replay.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(replay.waitFor()).as(out).isZero();
+
+        var summary = tools.jackson.databind.json.JsonMapper.builder().build().readTree(out);
+        assertThat(summary.get("bidders").get("zong").get("price").longValue()).isEqualTo(15_442_000L);
+        assertThat(summary.get("stages").get(1).get("rounds")).hasSize(18);
+    }
+
+    @Test
     void theJarValidatesADirectiveOfflineWithExitCodes() throws Exception {
         Path valid = Path.of("scenarios/pk-5g-2026/directive.yaml").toAbsolutePath();
         Process ok = java("validate", valid.toString()).start();

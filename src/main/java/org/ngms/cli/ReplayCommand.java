@@ -43,7 +43,8 @@ final class ReplayCommand implements Callable<Integer> {
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
-                .properties("ngms.stages.scheduler=false", "logging.level.root=WARN")
+                // the JSON summary is standard output: the log (also on standard output) only speaks of errors
+                .properties("ngms.stages.scheduler=false", "logging.level.root=ERROR")
                 .run()) {
             var summary = new ScenarioReplay(context).run(directory);
             out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
