@@ -183,7 +183,8 @@ class ServiceRestartIT {
     @Test
     void theJarReplaysARealAuctionAndPrintsItsSummaryAsJson() throws Exception {
         Path scenario = Path.of("scenarios/ajkgb-ngms-2021").toAbsolutePath();
-        Process replay = java("replay", scenario.toString()).redirectErrorStream(false).start();
+        Process replay = java("replay", scenario.toString()).redirectErrorStream(false)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String out = new String(replay.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(replay.waitFor()).as(out).isZero();
 
