@@ -17,6 +17,7 @@ import org.ngms.auction.sealed.PreBidOutcome;
 import org.ngms.auction.sealed.SealedPackageRound;
 import org.ngms.auction.outcome.ClockOutcomeJson;
 import org.ngms.auction.outcome.Outcome;
+import org.ngms.auction.outcome.PackageResultJson;
 import org.ngms.auction.sealed.SealedRules;
 import org.ngms.bidding.app.SealedBidService.OpenedBid;
 import org.ngms.directive.PolicyDirective;
@@ -38,10 +39,7 @@ import tools.jackson.databind.node.ObjectNode;
 public class SealedEvaluation {
 
     /** How long winner determination of a sealed package round may run before it is reported unproven. */
-    static final java.time.Duration PACKAGE_TIME_LIMIT = java.time.Duration.ofSeconds(120);
-
-    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
-            .build();
+    static final java.time.Duration PACKAGE_TIME_LIMIT = SealedPackageRound.SERVICE_TIME_LIMIT;
 
     private final OutcomeWriter outcomes;
 
@@ -152,42 +150,9 @@ public class SealedEvaluation {
                     ? Optional.of(ClockOutcomeJson.outcomeOf(auction.id().toString(), auction.directiveId(),
                             auction.directiveVersion(), auction.directiveSha256(), d, Outcome.wins(result)))
                     : Optional.empty();
-            return new Result(packageResult(result), Optional.empty(), outcome);
+            return new Result(PackageResultJson.packageResult(result), Optional.empty(), outcome);
         }
         throw new IllegalStateException("stage " + stage.id() + " of type " + stage.type()
                 + " is not evaluated from sealed bids");
-    }
-
-    /**
-     * A package round's result: the certificate (value, proven bound), winners with their prices, unsold blocks,
-     * revenue, exclusions, and the round exported as a {@code wdp/1} instance so that anyone can recompute it. A round
-     * that could not be proven optimal is NOT_PRICED, with the reason, and publishes no outcome.
-     */
-    static ObjectNode packageResult(PackageOutcome r) {
-        ObjectNode o = org.ngms.audit.app.AuditTrail.object().put("stage", r.stage()).put("status", r.status().name());
-        r.notPriced().ifPresent(n -> o.putObject("notPriced").put("status", n.status().name())
-                .put("detail", n.detail()));
-        o.putObject("certificate").put("value", r.certificate().value())
-                .put("upperBound", r.certificate().upperBound())
-                .put("provenOptimal", r.certificate().provenOptimal())
-                .put("objective", r.certificate().objective().name());
-        var winners = o.putArray("winners");
-        r.winners().forEach(w -> {
-            ObjectNode winner = winners.addObject().put("bidder", w.bidder()).put("package", w.packageId())
-                    .put("amount", w.amount().amount());
-            w.price().ifPresent(p -> winner.put("price", p.amount()));
-            ObjectNode lots = winner.putObject("lots");
-            new TreeMap<>(w.blocks()).forEach(lots::put);
-            var ids = winner.putArray("lotIds");
-            w.lotIds().forEach(ids::add);
-        });
-        ObjectNode unsold = o.putObject("unsold");
-        new TreeMap<>(r.unsold()).forEach(unsold::put);
-        r.revenue().ifPresent(m -> o.put("revenue", m.amount()));
-        var exclusions = o.putArray("exclusions");
-        r.exclusions().forEach(e -> exclusions.addObject().put("bidder", e.bidder()).put("reason", e.reason().name())
-                .put("message", e.message()));
-        o.set("wdp", JSON.readTree(r.wdpInstanceJson()));
-        return o;
     }
 }

@@ -53,6 +53,12 @@ import org.ngms.shared.Money;
  */
 public final class SealedPackageRound {
 
+    /**
+     * How long the service lets winner determination (and each pricing sub-problem) run before the round is reported
+     * unproven; the offline verifier recomputes with the same limit.
+     */
+    public static final Duration SERVICE_TIME_LIMIT = Duration.ofSeconds(120);
+
     private SealedPackageRound() {
     }
 

@@ -75,10 +75,13 @@ public enum Check {
     /** The records a recomputation needs (directive, bidders, opened bids) are present and readable. */
     RECOMPUTE_INPUT,
     /**
-     * A sealed or clock stage could not be recomputed (information): seed not revealed, package stage, switched off.
+     * A sealed or clock stage could not be recomputed (information): seed not revealed, switched off.
      */
     RECOMPUTE_SKIPPED,
-    /** The stage result recomputed from the published bids, bidders, directive and seed is the recorded one. */
+    /**
+     * The stage result recomputed from the published bids, bidders, directive and seed is the recorded one (a warning
+     * when a package round not proven optimal within the time limit could not be confirmed).
+     */
     RECOMPUTED_RESULT,
     /** The published outcome is the one that follows from the (recomputed) last stage result. */
     RECOMPUTED_OUTCOME,

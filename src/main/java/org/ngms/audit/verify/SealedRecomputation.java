@@ -14,10 +14,17 @@ import org.ngms.audit.SignedRecord;
 import org.ngms.audit.TranscriptRecord;
 import org.ngms.audit.verify.Verification.Recomputation;
 import org.ngms.auction.Bidder;
+import org.ngms.auction.outcome.ClockOutcomeJson;
+import org.ngms.auction.outcome.Outcome;
 import org.ngms.auction.outcome.OutcomeJson;
+import org.ngms.auction.outcome.PackageResultJson;
 import org.ngms.auction.sealed.DemandOffer;
+import org.ngms.auction.sealed.PackageBid;
+import org.ngms.auction.sealed.PackageOffer;
+import org.ngms.auction.sealed.PackageOutcome;
 import org.ngms.auction.sealed.PreBidOffers;
 import org.ngms.auction.sealed.PreBidOutcome;
+import org.ngms.auction.sealed.SealedPackageRound;
 import org.ngms.directive.DirectiveParser;
 import org.ngms.directive.PolicyDirective;
 import org.ngms.directive.Stage;
@@ -39,6 +46,10 @@ import tools.jackson.databind.node.ObjectNode;
  *       {@code BIDDER_*} records left them before the close, the opened offers and the revealed seed go through
  *       {@link PreBidOffers#evaluate}, and the result's JSON ({@link OutcomeJson}, the service's own mapping) must be
  *       the recorded {@code STAGE_RESULT};</li>
+ *   <li>each {@code SEALED_PACKAGE} round likewise through {@link SealedPackageRound#evaluate} (seeded tie rule, the
+ *       service's time limit): the result, with its certificate and {@code wdp/1} instance, must be the recorded one
+ *       byte for byte; only where a round was not proven optimal (recorded or recomputed) is a difference a warning
+ *       that it could not be confirmed;</li>
  *   <li>the {@code OUTCOME_PUBLISHED} outcome agrees with the last stage result before it (winners, lots, prices,
  *       revenue) and, when that stage was recomputed, is exactly the outcome that follows from it.</li>
  * </ol>
@@ -120,7 +131,15 @@ final class SealedRecomputation {
     private record Version(int version, Optional<String> commitment, int index) {
     }
 
-    private record LastResult(String stage, JsonNode recorded, Optional<PreBidOutcome> recomputed, int index) {
+    private record LastResult(String stage, JsonNode recorded, Optional<Recomputed> recomputed, int index) {
+    }
+
+    /**
+     * A stage recomputed: its result's JSON, the outcome that follows when the stage decides everything (else why
+     * not), and for a package round the certificate, whose optimality decides how strictly the result compares.
+     */
+    private record Recomputed(ObjectNode result, Optional<ObjectNode> outcome, String status,
+                              Optional<PackageOutcome.Certificate> certificate) {
     }
 
     private static final class StageState {
@@ -134,7 +153,7 @@ final class SealedRecomputation {
         List<Integer> unreadableAtClose;
         Integer openedIndex;
         List<JsonNode> opened;
-        Optional<PreBidOutcome> pendingRecomputed = Optional.empty();
+        Optional<Recomputed> pendingRecomputed = Optional.empty();
         boolean awaitingResult;
 
         StageState(String id) {
@@ -409,7 +428,7 @@ final class SealedRecomputation {
     // --- recomputation ----------------------------------------------------------------------------------------
 
     /** The recomputed outcome of a sealed stage at its opening, or empty (with a finding) when it cannot be. */
-    private Optional<PreBidOutcome> recompute(StageState s, int index) {
+    private Optional<Recomputed> recompute(StageState s, int index) {
         if (directive == null) {
             failure(Check.RECOMPUTE_INPUT, 0, "stage " + s.id + " cannot be recomputed: "
                     + (directiveProblem == null ? "no " + BundleVerifier.AUCTION_CREATED + " record" : directiveProblem));
@@ -422,13 +441,7 @@ final class SealedRecomputation {
             skipped++;
             return Optional.empty();
         }
-        if (stage.get() instanceof Stage.SealedPackage) {
-            info(index, "sealed package stage " + s.id + " not recomputed: the service does not evaluate sealed "
-                    + "package stages from the transcript yet");
-            skipped++;
-            return Optional.empty();
-        }
-        if (!(stage.get() instanceof Stage.SealedDemandAtReserve demandStage)) {
+        if (!(stage.get() instanceof Stage.SealedDemandAtReserve) && !(stage.get() instanceof Stage.SealedPackage)) {
             failure(Check.SEALED_OPENING, index, "stage " + s.id + " is a " + stage.get().type()
                     + " stage, which has no sealed bids to open");
             skipped++;
@@ -459,6 +472,10 @@ final class SealedRecomputation {
                 return Optional.empty();
             }
         }
+        if (stage.get() instanceof Stage.SealedPackage packageStage) {
+            return recomputePackages(s, packageStage, qualified, index);
+        }
+        Stage.SealedDemandAtReserve demandStage = (Stage.SealedDemandAtReserve) stage.get();
         List<DemandOffer> offers = new ArrayList<>();
         for (JsonNode bid : s.opened) {
             try {
@@ -471,29 +488,108 @@ final class SealedRecomputation {
             }
         }
         recomputed++;
-        return Optional.of(PreBidOffers.evaluate(directive.policy(), demandStage, qualified, offers, seed.get()));
+        PreBidOutcome r = PreBidOffers.evaluate(directive.policy(), demandStage, qualified, offers, seed.get());
+        Optional<ObjectNode> outcome = r.status() == PreBidOutcome.Status.DECIDED
+                ? Optional.of(OutcomeJson.outcome(auction, directive.id(), directive.version(), directive.sha256(),
+                        directive.policy(), r))
+                : Optional.empty();
+        return Optional.of(new Recomputed(OutcomeJson.preBidResult(r), outcome, r.status().name(), Optional.empty()));
+    }
+
+    /**
+     * A sealed package round recomputed as the service evaluates it (SealedEvaluation): the opened package offers
+     * ({@code bid.packages: [{id, lots, amount}]}) of the qualified bidders, the seed (its tie rule) and the service's
+     * time limit go through {@link SealedPackageRound#evaluate}; the result's JSON is {@link PackageResultJson}'s and
+     * a PRICED round's outcome {@link ClockOutcomeJson#outcomeOf}'s, both the service's own mappings.
+     */
+    private Optional<Recomputed> recomputePackages(StageState s, Stage.SealedPackage stage, List<Bidder> qualified,
+                                                   int index) {
+        List<PackageOffer> offers = new ArrayList<>();
+        for (JsonNode bid : s.opened) {
+            try {
+                List<PackageBid> bids = new ArrayList<>();
+                JsonNode packages = bid.path("bid").path("packages");
+                if (!packages.isArray()) {
+                    throw new IllegalArgumentException("bid.packages is not a list");
+                }
+                for (JsonNode p : packages) {
+                    JsonNode amount = p.path("amount");
+                    if (!amount.isIntegralNumber() || !amount.canConvertToLong()) {
+                        throw new IllegalArgumentException("amount is not a whole amount: " + amount);
+                    }
+                    bids.add(new PackageBid(text(p, "id"), counts(p, "lots"), Money.of(amount.longValue())));
+                }
+                offers.add(new PackageOffer(text(bid, "bidder"), bids));
+            } catch (RuntimeException e) {
+                failure(Check.RECOMPUTE_INPUT, index, "stage " + s.id + " cannot be recomputed: an opened bid is "
+                        + "not a package offer: " + e.getMessage());
+                skipped++;
+                return Optional.empty();
+            }
+        }
+        recomputed++;
+        PackageOutcome r = SealedPackageRound.evaluate(directive.policy(), stage, qualified, offers, seed.get(),
+                SealedPackageRound.SERVICE_TIME_LIMIT);
+        Optional<ObjectNode> outcome = r.status() == PackageOutcome.Status.PRICED
+                ? Optional.of(ClockOutcomeJson.outcomeOf(auction, directive.id(), directive.version(),
+                        directive.sha256(), directive.policy(), Outcome.wins(r)))
+                : Optional.empty();
+        return Optional.of(new Recomputed(PackageResultJson.packageResult(r), outcome, r.status().name(),
+                Optional.of(r.certificate())));
     }
 
     private void result(JsonNode p, int index) {
         StageState s = stage(text(p, "stage"));
         JsonNode recorded = p.path("result");
-        Optional<PreBidOutcome> mine = Optional.empty();
+        Optional<Recomputed> mine = Optional.empty();
         if (s.awaitingResult) {
             s.awaitingResult = false;
             mine = s.pendingRecomputed;
-            mine.ifPresent(outcome -> {
-                List<String> differences = differences(OutcomeJson.preBidResult(outcome), recorded);
-                if (differences.isEmpty()) {
-                    matching++;
-                } else {
-                    failure(Check.RECOMPUTED_RESULT, index, "the result of stage " + s.id + " recomputed from the "
-                            + "opened bids differs from the recorded one: " + String.join("; ", differences));
-                }
-            });
+            mine.ifPresent(r -> compare(s, r, recorded, index));
         } else if (s.openedIndex != null || s.closedIndex != null) {
             failure(Check.SEALED_OPENING, index, "a second result for sealed stage " + s.id);
         }
         lastResult = new LastResult(s.id, recorded, mine, index);
+    }
+
+    /**
+     * The recomputed result against the recorded one, byte for byte (canonical JSON). A package round's result holds
+     * no time, and a round proven optimal is the same whatever the machine: its value, winners (the seeded tie rule
+     * decides between equal allocations) and prices follow from the bids alone. Only a round not proven optimal
+     * within the time limit, recorded or recomputed, depends on how far the solver got: then a difference is a
+     * warning that the round could not be confirmed, unless the proven bound of one contradicts the other.
+     */
+    private void compare(StageState s, Recomputed r, JsonNode recorded, int index) {
+        List<String> differences = differences(r.result(), recorded);
+        if (differences.isEmpty()) {
+            matching++;
+            return;
+        }
+        String what = "the result of stage " + s.id + " recomputed from the opened bids differs from the recorded "
+                + "one: " + String.join("; ", differences);
+        if (r.certificate().isEmpty()) {
+            failure(Check.RECOMPUTED_RESULT, index, what);
+            return;
+        }
+        PackageOutcome.Certificate mine = r.certificate().get();
+        JsonNode theirs = recorded.path("certificate");
+        boolean theirsProven = theirs.path("provenOptimal").asBoolean(false);
+        if (mine.provenOptimal() && theirsProven) {
+            failure(Check.RECOMPUTED_RESULT, index, what + " (both proven optimal, so they must be identical)");
+            return;
+        }
+        long theirValue = theirs.path("value").asLong(Long.MIN_VALUE);
+        long theirBound = theirs.path("upperBound").asLong(Long.MAX_VALUE);
+        if (theirValue > mine.upperBound() || mine.value() > theirBound) {
+            failure(Check.RECOMPUTED_RESULT, index, what + " (the recorded certificate, value " + theirValue
+                    + " bound " + theirBound + ", contradicts the recomputed one, value " + mine.value() + " bound "
+                    + mine.upperBound() + ")");
+            return;
+        }
+        warning(Check.RECOMPUTED_RESULT, index, "package round " + s.id + " could not be confirmed: "
+                + (theirsProven ? "the recomputation" : "the recorded round") + " was not proven optimal within "
+                + SealedPackageRound.SERVICE_TIME_LIMIT.toSeconds() + " s, and what a time-limited solver finds "
+                + "depends on the machine; " + what);
     }
 
     // --- the outcome ------------------------------------------------------------------------------------------
@@ -519,14 +615,14 @@ final class SealedRecomputation {
         if (lastResult.recomputed().isEmpty()) {
             return;
         }
-        PreBidOutcome r = lastResult.recomputed().get();
-        if (r.status() != PreBidOutcome.Status.DECIDED) {
+        Recomputed r = lastResult.recomputed().get();
+        if (r.outcome().isEmpty()) {
             failure(Check.RECOMPUTED_OUTCOME, index, "an outcome is published after stage " + lastResult.stage()
-                    + ", whose recomputed result is " + r.status() + ", not DECIDED");
+                    + ", whose recomputed result is " + r.status() + (r.certificate().isPresent() ? ", not PRICED"
+                    : ", not DECIDED"));
             return;
         }
-        ObjectNode expected = OutcomeJson.outcome(auction, directive.id(), directive.version(), directive.sha256(),
-                directive.policy(), r);
+        ObjectNode expected = r.outcome().get();
         List<String> differences = differences(expected, recorded);
         if (!differences.isEmpty()) {
             failure(Check.RECOMPUTED_OUTCOME, index, "the outcome recomputed from stage " + lastResult.stage()
@@ -534,10 +630,19 @@ final class SealedRecomputation {
         }
     }
 
-    /** Winners (lots per category, price) and revenue of the outcome against the awards of a recorded result. */
+    /**
+     * Winners (lots per category, price) and revenue of the outcome against the awards of a recorded result (or the
+     * winners of a package round's result, each with its blocks per category and price).
+     */
     private static Optional<String> consistency(JsonNode result, JsonNode outcome) {
         Map<String, Map<String, Long>> lots = new TreeMap<>();
         Map<String, Long> prices = new TreeMap<>();
+        for (JsonNode w : result.path("winners")) {
+            String bidder = w.path("bidder").asString("");
+            Map<String, Long> l = lots.computeIfAbsent(bidder, b -> new TreeMap<>());
+            w.path("lots").properties().forEach(e -> l.merge(e.getKey(), e.getValue().asLong(), Long::sum));
+            prices.merge(bidder, w.path("price").asLong(), Long::sum);
+        }
         for (JsonNode a : result.path("awards")) {
             String bidder = a.path("bidder").asString("");
             lots.computeIfAbsent(bidder, b -> new TreeMap<>()).merge(a.path("category").asString(""),
@@ -680,6 +785,10 @@ final class SealedRecomputation {
 
     private void failure(Check check, int index, String detail) {
         findings.add(Finding.failure(check, seqOf(index), index + 2, detail));
+    }
+
+    private void warning(Check check, int index, String detail) {
+        findings.add(Finding.warning(check, seqOf(index), index + 2, detail));
     }
 
     private void info(int index, String detail) {

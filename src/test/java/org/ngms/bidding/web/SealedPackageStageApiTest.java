@@ -2,12 +2,26 @@ package org.ngms.bidding.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.ngms.audit.Ed25519;
+import org.ngms.audit.PublicKeyInfo;
+import org.ngms.audit.SignedRecord;
+import org.ngms.audit.TestTranscripts;
+import org.ngms.audit.TranscriptRecord;
+import org.ngms.audit.verify.BundleVerifier;
+import org.ngms.audit.verify.BundleWriter;
+import org.ngms.audit.verify.Check;
+import org.ngms.audit.verify.Finding;
+import org.ngms.audit.verify.Verification;
 import org.ngms.auction.app.StageService;
 import org.ngms.optimiser.wdp.WdpReader;
 import org.ngms.support.IntegrationTestBase;
@@ -18,6 +32,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A sealed package round (XOR package bids, VCG prices) run by the service on the AJK &amp; GB lots: bids sealed until
@@ -27,6 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
 class SealedPackageStageApiTest extends IntegrationTestBase {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Ed25519.KeyPair KEY = TestTranscripts.key("package-recomputation-test");
 
     @Autowired
     StageService stages;
@@ -91,5 +107,55 @@ class SealedPackageStageApiTest extends IntegrationTestBase {
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody()).get("outcome");
         // VCG with reserves as bids: neither winner's bid changes what the other could have won, so each pays reserve
         assertThat(outcome.get("revenue").longValue()).isEqualTo(2 * 4_350_000L);
+
+        // the offline verifier recomputes the round from the opened packages: certificate, wdp/1, prices, outcome
+        post(web, "/api/v1/auctions/" + auction + "/transitions", Map.of("to", "CONCLUDED"), 200);
+        String bundle = anonymous.get().uri("/api/v1/auctions/" + auction + "/transcript").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        List<PublicKeyInfo> keys = PublicKeyInfo.fromKeysDocument(JSON.readTree(anonymous.get().uri("/api/v1/keys")
+                .exchange().expectBody(String.class).returnResult().getResponseBody()));
+        List<String> lines = Arrays.asList(bundle.split("\n"));
+        Verification clean = BundleVerifier.verify(lines, Optional.of(keys), List.of());
+        assertThat(clean.findings()).noneMatch(f -> f.severity() != Finding.Severity.INFO
+                && f.check() != Check.KEY_SOURCE);
+        assertThat(clean.summary().seed()).isEqualTo(Verification.SeedStatus.REVEALED_AND_MATCHES);
+        assertThat(clean.summary().recomputation()).isEqualTo(new Verification.Recomputation(true, 1, 1, 0));
+        assertThat(clean.findings()).noneMatch(f -> f.check() == Check.RECOMPUTE_SKIPPED);
+
+        // a winner's price changed in STAGE_RESULT and the chain re-signed: only the recomputation can tell
+        List<TranscriptRecord> records = lines.subList(1, lines.size() - 1).stream()
+                .map(l -> SignedRecord.fromJsonLine(l).record())
+                .map(r -> new TranscriptRecord(r.chain(), r.seq(), r.prev(), r.type(), r.at(), r.payload().deepCopy()))
+                .toList();
+        assertThat(verify(records).failures()).isEmpty();
+        TranscriptRecord stageResult = records.stream().filter(r -> r.type().equals("STAGE_RESULT")).findFirst()
+                .orElseThrow();
+        ObjectNode winner = (ObjectNode) stageResult.payload().get("result").get("winners").get(0);
+        winner.put("price", winner.get("price").longValue() + 1_000_000);
+
+        Verification tampered = verify(records);
+        Finding first = tampered.firstFailure().orElseThrow();
+        assertThat(first.check()).isEqualTo(Check.RECOMPUTED_RESULT);
+        assertThat(first.seq().getAsLong()).isEqualTo(stageResult.seq());
+        assertThat(first.detail()).contains("winners: recorded").contains("both proven optimal");
+        assertThat(tampered.summary().recomputation()).isEqualTo(new Verification.Recomputation(true, 1, 0, 0));
+        // and the unchanged outcome no longer agrees with the changed result
+        assertThat(tampered.failures()).anyMatch(f -> f.check() == Check.RECOMPUTED_OUTCOME);
+    }
+
+    /** The records, re-linked, re-signed with a test key and verified as a bundle with that key. */
+    private static Verification verify(List<TranscriptRecord> records) {
+        List<SignedRecord> signed = new ArrayList<>();
+        String prev = TranscriptRecord.GENESIS;
+        long seq = 1;
+        for (TranscriptRecord r : records) {
+            TranscriptRecord relinked = new TranscriptRecord(r.chain(), seq++, prev, r.type(), r.at(), r.payload());
+            signed.add(SignedRecord.sign(relinked, TestTranscripts.kid(KEY), KEY.privateKey()));
+            prev = relinked.hash();
+        }
+        PublicKeyInfo key = TestTranscripts.current(KEY, Instant.parse(records.get(0).at()).minus(Duration.ofDays(1)));
+        List<String> bundle = BundleWriter.write(records.get(0).chain(), signed, List.of(key),
+                TestTranscripts.kid(KEY), KEY.privateKey());
+        return BundleVerifier.verify(bundle, Optional.of(List.of(key)), List.of());
     }
 }
