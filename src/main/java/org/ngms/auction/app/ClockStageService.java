@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,6 +17,7 @@ import org.ngms.auction.Bidder;
 import org.ngms.auction.clock.Bid;
 import org.ngms.auction.clock.ClockDecision;
 import org.ngms.auction.clock.ClockOutcome;
+import org.ngms.auction.clock.ClockRules;
 import org.ngms.auction.clock.ClockRound;
 import org.ngms.auction.clock.ClockRoundJson;
 import org.ngms.auction.clock.ClockSetup;
@@ -28,6 +30,7 @@ import org.ngms.auction.persistence.StageStore;
 import org.ngms.directive.PolicyDirective;
 import org.ngms.directive.Stage;
 import org.ngms.shared.DocumentReader;
+import org.ngms.shared.Percent;
 import org.ngms.shared.Violation;
 import org.ngms.web.ProblemException;
 import org.springframework.stereotype.Service;
@@ -46,6 +49,8 @@ import tools.jackson.databind.node.ObjectNode;
  * stage's setup (directive, qualified bidders, the products a sealed stage escalated, the committed seed) and the
  * stored bids of every closed round, so a restarted service, or another instance, resumes exactly where the stage was
  * and every round replays bit for bit. Rounds close once (conditional update), may be paused, resumed and extended.
+ * Where the directive lets the regulator set each round's increment within a range, the increment set for a round
+ * (stored, so the replay uses it too) applies when it opens; a round with none opens at the range's minimum.
  */
 @Service
 public class ClockStageService {
@@ -75,23 +80,50 @@ public class ClockStageService {
 
     /** The engine of a clock stage as it stands: setup plus every processed round replayed from its stored bids. */
     public Mono<ClockStage> engine(UUID auction, String stageId) {
-        return auctions.find(auction).flatMap(v -> catalog.of(v.auction())
-                .flatMap(d -> setup(v.auction(), d, stageId))
-                .flatMap(setup -> clocks.rounds(auction, stageId)
-                        // processed rounds: a round being closed in this transaction has no result yet
-                        .filter(r -> r.roundJson().isPresent())
-                        .concatMap(r -> clocks.latestBids(auction, stageId, r.round()).collectList())
-                        .collectList()
-                        .map(closedRounds -> replay(setup, closedRounds))));
+        return engineWithIncrements(auction, stageId).map(Engine::stage);
     }
 
-    private ClockStage replay(ClockSetup setup, List<List<ClockStore.BidRow>> closedRounds) {
-        ClockStage stage = ClockStage.start(setup);
-        for (List<ClockStore.BidRow> bids : closedRounds) {
-            RoundPrices prices = stage.open(Optional.empty()).orElseThrow();
-            stage = stage.close(prices, bidsOf(bids));
+    /** The engine and the increments the regulator set for the stage's rounds. */
+    private Mono<Engine> engineWithIncrements(UUID auction, String stageId) {
+        return auctions.find(auction).flatMap(v -> catalog.of(v.auction())
+                .flatMap(d -> setup(v.auction(), d, stageId))
+                .flatMap(setup -> clocks.increments(auction, stageId)
+                        .collectMap(ClockStore.IncrementRow::round, r -> Percent.parse(r.percent()))
+                        .flatMap(increments -> clocks.rounds(auction, stageId)
+                                // processed rounds: a round being closed in this transaction has no result yet
+                                .filter(r -> r.roundJson().isPresent())
+                                .concatMap(r -> clocks.latestBids(auction, stageId, r.round()).collectList())
+                                .collectList()
+                                .map(closedRounds -> replay(setup, increments, closedRounds)))));
+    }
+
+    /** A stage's engine with the regulator's increments: {@link #next} opens its next round as the service did. */
+    private record Engine(ClockStage stage, Map<Integer, Percent> increments) {
+        RoundPrices next() {
+            return stage.open(incrementOf(stage.setup().increment(), increments, stage.rounds().size() + 1))
+                    .orElseThrow();
         }
-        return stage;
+    }
+
+    /**
+     * The regulator's increment for round {@code round}: none unless the directive's basis is REGULATOR_RANGE (and
+     * none for round 1, whose prices are the opening prices); otherwise the one set for the round, or the range's
+     * minimum.
+     */
+    static Optional<Percent> incrementOf(Stage.Increment rule, Map<Integer, Percent> set, int round) {
+        if (rule.basis() != Stage.IncrementBasis.REGULATOR_RANGE || round < 2) {
+            return Optional.empty();
+        }
+        return Optional.of(set.getOrDefault(round, rule.minPercent().orElse(new Percent(0))));
+    }
+
+    private Engine replay(ClockSetup setup, Map<Integer, Percent> increments,
+                          List<List<ClockStore.BidRow>> closedRounds) {
+        Engine engine = new Engine(ClockStage.start(setup), increments);
+        for (List<ClockStore.BidRow> bids : closedRounds) {
+            engine = new Engine(engine.stage().close(engine.next(), bidsOf(bids)), increments);
+        }
+        return engine;
     }
 
     /**
@@ -125,8 +157,8 @@ public class ClockStageService {
         return auctions.find(auction).flatMap(v -> catalog.of(v.auction()).flatMap(d -> {
             Stage.Clock stage = (Stage.Clock) d.stage(stageId).orElseThrow();
             Duration length = Duration.ofMinutes(round == 1 ? stage.firstRoundMinutes() : stage.roundMinutes());
-            return engine(auction, stageId).flatMap(engine -> {
-                RoundPrices prices = engine.open(Optional.empty()).orElseThrow();
+            return engineWithIncrements(auction, stageId).flatMap(engine -> {
+                RoundPrices prices = engine.next();
                 return clocks.openRound(auction, stageId, round, now, now.plus(length))
                         .then(audit.event(Chains.auction(auction), "ROUND_OPENED", roundOpened(stageId, prices,
                                 now.plus(length))));
@@ -163,9 +195,10 @@ public class ClockStageService {
     }
 
     private Mono<Void> process(UUID auction, String stageId, int round, Instant now) {
-        return engine(auction, stageId).flatMap(before -> clocks.latestBids(auction, stageId, round).collectList()
+        return engineWithIncrements(auction, stageId).flatMap(before -> clocks.latestBids(auction, stageId, round)
+                .collectList()
                 .flatMap(bids -> {
-                    ClockStage after = before.close(before.open(Optional.empty()).orElseThrow(), bidsOf(bids));
+                    ClockStage after = before.stage().close(before.next(), bidsOf(bids));
                     ClockRound result = after.rounds().get(after.rounds().size() - 1);
                     String canonical = ClockRoundJson.canonical(result);
                     ObjectNode record = AuditTrail.object().put("stage", stageId).put("round", round)
@@ -215,13 +248,13 @@ public class ClockStageService {
                                 "round " + round + " takes no bids now" + (row.pausedAt().isPresent()
                                         ? ": the auction is paused" : "; its deadline was " + row.closesAt())));
                     }
-                    return engine(auction, stageId);
+                    return engineWithIncrements(auction, stageId);
                 })
                 .flatMap(engine -> {
-                    RoundPrices prices = engine.open(Optional.empty()).orElseThrow();
+                    RoundPrices prices = engine.next();
                     List<Bid> bids = readBids(bidderId, body, prices);
                     for (Bid bid : bids) {
-                        if (engine.validate(prices, bid) instanceof ClockDecision.Rejected<Bid> rejected) {
+                        if (engine.stage().validate(prices, bid) instanceof ClockDecision.Rejected<Bid> rejected) {
                             throw new ProblemException(422, rejected.rejection().reason().name().toLowerCase()
                                     .replace('_', '-'), "Bid refused", rejected.rejection().message());
                         }
@@ -318,6 +351,61 @@ public class ClockStageService {
                             .then(audit.request(Chains.auction(auction), "ROUND_" + action.toUpperCase() + "D", actor,
                                     request, AuditTrail.object()))
                             .then(clocks.roundForUpdate(auction, stageId, round));
+                });
+    }
+
+    /**
+     * The regulator sets the increment of round {@code round} of a clock stage whose directive lets it
+     * (REGULATOR_RANGE), within the directive's [minPercent, maxPercent], while round {@code round - 1} is open, so
+     * before round {@code round} opens: body {@code {"percent": "10"}}. Setting it again replaces it. Recorded in the
+     * transcript as {@code ROUND_INCREMENT_SET}; {@code ROUND_OPENED} records the increment the round opened with.
+     */
+    @Transactional
+    public Mono<ObjectNode> setIncrement(String actor, UUID auction, String stageId, int round, JsonNode body) {
+        DocumentReader reader = new DocumentReader();
+        DocumentReader.Fields root = reader.root(body);
+        Percent percent = root.percent("percent", true, 100);
+        root.build(() -> Boolean.TRUE);
+        if (reader.hasViolations()) {
+            return Mono.error(new ProblemException(422, "request-invalid", "Invalid increment",
+                    reader.violations().size() + " field(s) invalid; see errors", reader.violations()));
+        }
+        return auctions.find(auction)
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("auction " + auction)))
+                .flatMap(v -> catalog.of(v.auction()))
+                .flatMap(d -> {
+                    Stage stage = d.stage(stageId).orElseThrow(() -> ProblemException.notFound("stage " + stageId));
+                    if (!(stage instanceof Stage.Clock clockStage)
+                            || clockStage.increment().basis() != Stage.IncrementBasis.REGULATOR_RANGE) {
+                        return Mono.error(new ProblemException(422, "increment-not-regulated",
+                                "Increment not set by the regulator", "stage " + stageId + " does not let the "
+                                + "regulator set its increments (the directive's increment basis is not "
+                                + "REGULATOR_RANGE)"));
+                    }
+                    if (ClockRules.incrementPercent(clockStage.increment(), Optional.of(percent))
+                            instanceof ClockDecision.Rejected<Percent> rejected) {
+                        return Mono.error(new ProblemException(422, "increment-out-of-range",
+                                "Increment out of range", rejected.rejection().message(), List.of(Violation.of(
+                                "percent", "OUT_OF_RANGE", rejected.rejection().message(), percent.toString()))));
+                    }
+                    Mono<ClockStore.RoundRow> before = round < 2 ? Mono.empty()
+                            : clocks.roundForUpdate(auction, stageId, round - 1);
+                    return before
+                            .filter(row -> row.state().equals("OPEN"))
+                            .switchIfEmpty(Mono.error(() -> new ProblemException(422, "round-not-next",
+                                    "Not the next round", "the increment of round " + round + " can be set only "
+                                    + "while round " + (round - 1) + " is open, before round " + round + " opens")))
+                            .flatMap(row -> {
+                                ObjectNode request = AuditTrail.object().put("action", "SET_ROUND_INCREMENT")
+                                        .put("auction", auction.toString()).put("stage", stageId).put("round", round)
+                                        .put("percent", percent.toString());
+                                ObjectNode facts = AuditTrail.object().put("stage", stageId).put("round", round)
+                                        .put("percent", percent.toString());
+                                return clocks.setIncrement(auction, stageId, round, percent.toString())
+                                        .then(audit.request(Chains.auction(auction), "ROUND_INCREMENT_SET", actor,
+                                                request, facts))
+                                        .thenReturn(facts);
+                            });
                 });
     }
 

@@ -97,6 +97,28 @@ public class ClockStore {
                 .fetch().rowsUpdated().then();
     }
 
+    /** The regulator's increment (decimal percent text) for a round, replacing one set before. */
+    public Mono<Void> setIncrement(UUID auction, String stage, int round, String percent) {
+        return db.sql("insert into clock_increment (auction_id, stage_id, round, percent) "
+                        + "values (:auction, :stage, :round, :percent) "
+                        + "on conflict (auction_id, stage_id, round) do update set percent = excluded.percent")
+                .bind("auction", auction).bind("stage", stage).bind("round", round).bind("percent", percent)
+                .fetch().rowsUpdated().then();
+    }
+
+    /** The increments the regulator set for a stage's rounds. */
+    public Flux<IncrementRow> increments(UUID auction, String stage) {
+        return db.sql("select round, percent from clock_increment where auction_id = :auction and stage_id = :stage "
+                        + "order by round")
+                .bind("auction", auction).bind("stage", stage)
+                .map(row -> new IncrementRow(row.get("round", Integer.class), row.get("percent", String.class)))
+                .all();
+    }
+
+    /** A round's increment as the regulator set it, as decimal percent text. */
+    public record IncrementRow(int round, String percent) {
+    }
+
     public Mono<Integer> latestBidVersion(UUID auction, String stage, int round, String bidder) {
         return db.sql("select coalesce(max(version), 0) as v from clock_bid where auction_id = :auction "
                         + "and stage_id = :stage and round = :round and bidder_id = :bidder")

@@ -66,8 +66,9 @@ public class ClockController {
         r.roundJson().ifPresent(text -> {
             JsonNode result = JSON.readTree(text);
             o.set("products", result.get("products"));
-            if (result.has("increment")) {
-                o.set("increment", result.get("increment"));
+            // the round's JSON (ClockRoundJson) names the regulator's increment incrementPercent
+            if (result.has("incrementPercent")) {
+                o.set("increment", result.get("incrementPercent"));
             }
         });
         return o;
@@ -172,6 +173,17 @@ public class ClockController {
         return control(id, stage, round, "extend", Optional.ofNullable(request.closesAt()));
     }
 
+    @PostMapping("/api/v1/auctions/{id}/stages/{stage}/rounds/{round}/increment")
+    @Operation(summary = "Set the increment of a round (regulator), while the round before it is open",
+            description = "Body {\"percent\": \"10\"}: for a clock stage whose directive lets the regulator set "
+                    + "each round's increment (REGULATOR_RANGE), within its [minPercent, maxPercent]; setting it again "
+                    + "replaces it; a round with none opens at the minimum. 422 increment-out-of-range, round-not-next "
+                    + "(round n can be set only while round n-1 is open), increment-not-regulated, request-invalid.")
+    public Mono<ObjectNode> increment(@PathVariable UUID id, @PathVariable String stage, @PathVariable int round,
+                                      @RequestBody JsonNode body) {
+        return Callers.current().flatMap(caller -> clocks.setIncrement(actor(caller), id, stage, round, body));
+    }
+
     private Mono<ObjectNode> control(UUID id, String stage, int round, String action, Optional<Instant> closesAt) {
         return Callers.current()
                 .flatMap(caller -> clocks.control(actor(caller), id, stage, round, action, closesAt))
@@ -199,7 +211,8 @@ public class ClockController {
     }
 
     private static final List<String> PUBLIC_EVENTS = List.of("STAGE_OPENED", "ROUND_OPENED", "ROUND_RESULT",
-            "ROUND_PAUSED", "ROUND_RESUMED", "ROUND_EXTENDED", "STAGE_RESULT", "OUTCOME_PUBLISHED");
+            "ROUND_PAUSED", "ROUND_RESUMED", "ROUND_EXTENDED", "ROUND_INCREMENT_SET", "STAGE_RESULT",
+            "OUTCOME_PUBLISHED");
 
     /** How far the feed has read the transcript, and what it read new this time. */
     private record Cursor(long seq, List<SignedRecord> fresh) {
@@ -221,6 +234,12 @@ public class ClockController {
         }
         if (payload.has("prices")) {
             data.set("prices", payload.get("prices"));
+        }
+        if (payload.has("increment")) {
+            data.set("increment", payload.get("increment"));
+        }
+        if (r.record().type().equals("ROUND_INCREMENT_SET")) {
+            data.set("percent", payload.path("percent"));
         }
         if (r.record().type().equals("ROUND_RESULT")) {
             data.set("products", payload.path("result").path("products"));

@@ -24,6 +24,7 @@ import org.ngms.auction.clock.RoundPrices;
 import org.ngms.auction.outcome.ClockOutcomeJson;
 import org.ngms.directive.Stage;
 import org.ngms.shared.CanonicalJson;
+import org.ngms.shared.Percent;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -39,7 +40,9 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>every round: the stage's setup is rebuilt as the service builds it ({@link ClockSetups#forStage}: the
  *       directive of {@code AUCTION_CREATED}, the bidders as the {@code BIDDER_*} records left them when the stage
  *       opened, the earlier {@code STAGE_RESULT}s, the revealed seed); each round is opened (its prices must be those
- *       of {@code ROUND_OPENED}) and closed with the bids its {@code ROUND_RESULT} lists, and the canonical JSON of
+ *       of {@code ROUND_OPENED}, opened with the regulator's increment it records where the directive lets the
+ *       regulator set it: the one {@code ROUND_INCREMENT_SET} last set for the round while the round before was open,
+ *       else the range's minimum) and closed with the bids its {@code ROUND_RESULT} lists, and the canonical JSON of
  *       the recomputed round ({@link ClockRoundJson}) must be, byte for byte, the recorded {@code result}, whose
  *       SHA-256 is {@code roundSha256};</li>
  *   <li>the stage's {@code STAGE_RESULT} and the {@code OUTCOME_PUBLISHED} after it are exactly
@@ -54,6 +57,7 @@ final class ClockRecomputation {
     static final String BIDS_SUBMITTED = "CLOCK_BIDS_SUBMITTED";
     static final String ROUND_RESULT = "ROUND_RESULT";
     static final String STAGE_OPENED = "STAGE_OPENED";
+    static final String INCREMENT_SET = "ROUND_INCREMENT_SET";
 
     private final String auction;
     private final List<SignedRecord> records;
@@ -92,6 +96,10 @@ final class ClockRecomputation {
         int lastRound;
         final Map<Integer, Map<String, Submission>> submissions = new TreeMap<>();
         final Map<Integer, Integer> resultIndex = new TreeMap<>();
+        /** The increment each ROUND_OPENED recorded (empty where it recorded none). */
+        final Map<Integer, Optional<Percent>> openedIncrements = new TreeMap<>();
+        /** The increment the regulator last set for a round (ROUND_INCREMENT_SET), and where. */
+        final Map<Integer, Map.Entry<Percent, Integer>> incrementsSet = new TreeMap<>();
         Integer stageResultIndex;
         Optional<ClockOutcome> outcome = Optional.empty();
 
@@ -139,6 +147,7 @@ final class ClockRecomputation {
                     case SealedRecomputation.SCHEDULED -> stageTypes.put(text(p, "stage"), text(p, "type"));
                     case STAGE_OPENED -> stageOpened(p);
                     case ROUND_OPENED -> roundOpened(p, i);
+                    case INCREMENT_SET -> incrementSet(p, i);
                     case BIDS_SUBMITTED -> submitted(p, i);
                     case ROUND_RESULT -> roundResult(p, i);
                     case SealedRecomputation.RESULT -> stageResult(p, i);
@@ -276,14 +285,27 @@ final class ClockRecomputation {
                     + s.lastRound + " closed, not round " + (s.lastRound + 1));
             return;
         }
+        Optional<Percent> increment = p.has("increment") ? Optional.of(percent(p, "increment")) : Optional.empty();
+        s.openedIncrements.put(round, increment);
         Optional<ClockStage> engine = engine(s, index);
         if (engine.isEmpty()) {
             return;
         }
-        ClockDecision<RoundPrices> opened = engine.get().open(Optional.empty());
+        Stage.Increment rule = engine.get().setup().increment();
+        if (rule.basis() == Stage.IncrementBasis.REGULATOR_RANGE && round >= 2) {
+            Map.Entry<Percent, Integer> set = s.incrementsSet.get(round);
+            Percent expected = set != null ? set.getKey() : rule.minPercent().orElse(new Percent(0));
+            if (!increment.equals(Optional.of(expected))) {
+                failure(Check.CLOCK_ROUND_OPENED, index, "round " + round + " of clock stage " + id + " opens with "
+                        + increment.map(i -> "increment " + i + "%").orElse("no increment") + ", but "
+                        + (set != null ? "the regulator set " + expected + "% for it (seq " + seqOf(set.getValue())
+                        + ")" : "none was set for it, so it opens at the range's minimum, " + expected + "%"));
+            }
+        }
+        ClockDecision<RoundPrices> opened = engine.get().open(increment);
         if (opened instanceof ClockDecision.Rejected<RoundPrices> rejected) {
             failure(Check.CLOCK_ROUND_OPENED, index, "round " + round + " of clock stage " + id + " opens, but the "
-                    + "recomputed stage does not open another round: " + rejected.rejection().message());
+                    + "recomputed stage does not open it: " + rejected.rejection().message());
             return;
         }
         ObjectNode expected = prices(opened.orElseThrow());
@@ -296,6 +318,36 @@ final class ClockRecomputation {
         if (!differences.isEmpty()) {
             failure(Check.CLOCK_ROUND_OPENED, index, "the prices of round " + round + " of clock stage " + id
                     + " differ from the recomputed ones: " + String.join("; ", differences));
+        }
+    }
+
+    /**
+     * The regulator sets the increment of round n: only while round n-1 is open (opened, no result yet), so before
+     * round n opens. The last one set counts when round n opens.
+     */
+    private void incrementSet(JsonNode p, int index) {
+        String id = text(p, "stage");
+        if (!isClock(id)) {
+            return;
+        }
+        StageState s = stage(id);
+        int round = integer(p, "round");
+        Percent percent = percent(p, "percent");
+        if (!s.openedIncrements.containsKey(round - 1) || s.resultIndex.containsKey(round - 1)
+                || s.openedIncrements.containsKey(round)) {
+            failure(Check.CLOCK_ROUND_OPENED, index, "the increment of round " + round + " of clock stage " + id
+                    + " is set while round " + (round - 1) + " is not open: it may be set only before round " + round
+                    + " opens");
+            return;
+        }
+        s.incrementsSet.put(round, Map.entry(percent, index));
+    }
+
+    private static Percent percent(JsonNode p, String field) {
+        try {
+            return Percent.parse(text(p, field));
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw new IllegalArgumentException(field + " is not a percentage: " + p.path(field));
         }
     }
 
@@ -374,7 +426,7 @@ final class ClockRecomputation {
             return;
         }
         ClockStage before = engine.get();
-        ClockDecision<RoundPrices> opened = before.open(Optional.empty());
+        ClockDecision<RoundPrices> opened = before.open(s.openedIncrements.getOrDefault(round, Optional.empty()));
         if (opened instanceof ClockDecision.Rejected<RoundPrices> rejected) {
             failure(Check.CLOCK_ROUND_RESULT, index, "round " + round + " of clock stage " + id + " has a result, but "
                     + "the recomputed stage has no such round: " + rejected.rejection().message());

@@ -140,7 +140,8 @@ public class SecurityConfiguration {
                 .pathMatchers(HttpMethod.POST, "/api/v1/auctions/*/stages/*/rounds/*/bids").hasRole(OPERATOR_ROLE)
                 .pathMatchers(HttpMethod.GET, "/api/v1/auctions/*/stages/*/rounds/*/mine").hasRole(OPERATOR_ROLE)
                 .pathMatchers(HttpMethod.POST, "/api/v1/auctions/*/stages/*/rounds/*/pause",
-                        "/api/v1/auctions/*/stages/*/rounds/*/resume", "/api/v1/auctions/*/stages/*/rounds/*/deadline")
+                        "/api/v1/auctions/*/stages/*/rounds/*/resume", "/api/v1/auctions/*/stages/*/rounds/*/deadline",
+                        "/api/v1/auctions/*/stages/*/rounds/*/increment")
                 .hasRole(REGULATOR_ROLE)
                 // the audit trail: keys and transcript heads are public; a transcript is public once its auction has
                 // ended (the controller enforces that); the service transcript and key rotation are the regulator's

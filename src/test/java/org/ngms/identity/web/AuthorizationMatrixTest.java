@@ -72,6 +72,7 @@ class AuthorizationMatrixTest extends IntegrationTestBase {
         expect("POST /api/v1/auctions/{id}/stages/{stage}/rounds/{round}/pause",    "401  403  403  403  IN");
         expect("POST /api/v1/auctions/{id}/stages/{stage}/rounds/{round}/resume",   "401  403  403  403  IN");
         expect("POST /api/v1/auctions/{id}/stages/{stage}/rounds/{round}/deadline", "401  403  403  403  IN");
+        expect("POST /api/v1/auctions/{id}/stages/{stage}/rounds/{round}/increment", "401  403  403  403  IN");
         expect("GET /api/v1/auctions/{id}/feed",                          "OK   OK   OK   OK   OK");
         expect("GET /api/v1/keys",                                        "OK   OK   OK   OK   OK");
         expect("POST /api/v1/keys/rotation",                              "401  403  403  403  OK");
