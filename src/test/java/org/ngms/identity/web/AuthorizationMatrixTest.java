@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -124,13 +125,14 @@ class AuthorizationMatrixTest extends IntegrationTestBase {
         callers.put("operator A", as(accountWithToken("OPERATOR", "alpha")));
         callers.put("operator B", as(accountWithToken("OPERATOR", "beta")));
         callers.put("regulator", web);
-        accountWithToken("OBSERVER", null);
-        Map<?, ?> victim = web.get().uri("/api/v1/accounts").exchange().expectBodyList(Map.class)
-                .returnResult().getResponseBody().stream()
-                .filter(a -> ((String) a.get("id")).startsWith("observer-")).reduce((a, b) -> b).orElseThrow();
-        victimAccount = (String) victim.get("id");
-        victimTokenId = (String) web.get().uri("/api/v1/accounts/" + victimAccount + "/tokens").exchange()
-                .expectBodyList(Map.class).returnResult().getResponseBody().get(0).get("id");
+        // an account of its own whose token the revocation route may revoke, never one of the callers'
+        victimAccount = "victim-" + UUID.randomUUID().toString().substring(0, 8);
+        web.post().uri("/api/v1/accounts").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("id", victimAccount, "role", "OBSERVER", "displayName", "victim")).exchange()
+                .expectStatus().isCreated();
+        victimTokenId = (String) ((Map<?, ?>) web.post().uri("/api/v1/accounts/" + victimAccount + "/tokens")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of()).exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("record")).get("id");
     }
 
     private Set<String> servedRoutes() {
