@@ -210,8 +210,34 @@ public class ClockStageService {
                             : open(auction, stageId, round + 1, now);
                     return clocks.storeResult(auction, stageId, round, canonical)
                             .then(audit.event(Chains.auction(auction), "ROUND_RESULT", record))
+                            .then(recordExclusions(auction, stageId, round, result))
                             .then(next);
                 }));
+    }
+
+    /**
+     * A bidder excluded in round 1 (2026: an incumbent demanding fewer than 5 lots of 2600 or of 3500) has its whole
+     * bid set voided; the transcript records the exclusion and, where the directive says so, that its pre-bid deposit
+     * is forfeited, with the amount, for the regulator to call the guarantee.
+     */
+    private Mono<Void> recordExclusions(UUID auction, String stageId, int round, ClockRound result) {
+        if (result.exclusions().isEmpty()) {
+            return Mono.empty();
+        }
+        return auctions.bidders(auction).collectMap(Bidder::id)
+                .flatMapMany(registered -> Flux.fromIterable(result.exclusions()).concatMap(e -> {
+                    boolean forfeited = e.consequence()
+                            == org.ngms.directive.EligibilityCondition.Consequence.EXCLUDE_AND_FORFEIT_DEPOSIT;
+                    ObjectNode facts = AuditTrail.object().put("stage", stageId).put("round", round)
+                            .put("bidder", e.bidder()).put("condition", e.condition())
+                            .put("consequence", e.consequence().name()).put("message", e.message())
+                            .put("depositForfeited", forfeited);
+                    if (forfeited && registered.containsKey(e.bidder())) {
+                        facts.put("deposit", registered.get(e.bidder()).deposit().amount());
+                    }
+                    return audit.event(Chains.auction(auction), "BIDDER_EXCLUDED", facts);
+                }))
+                .then();
     }
 
     private Mono<Void> end(UUID auction, String stageId, ClockStage stage, Instant now) {

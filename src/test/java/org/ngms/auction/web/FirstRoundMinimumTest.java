@@ -1,0 +1,85 @@
+package org.ngms.auction.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.ngms.auction.app.ClockStageService;
+import org.ngms.auction.app.StageService;
+import org.ngms.support.IntegrationTestBase;
+import org.ngms.support.Scenarios;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The 2026 rule: an incumbent must demand at least 5 lots of 2600 MHz and of 3500 MHz in round 1, else its whole bid
+ * set is invalid, its USD 15 m deposit is forfeited and it is excluded — recorded in the signed transcript.
+ */
+class FirstRoundMinimumTest extends IntegrationTestBase {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    StageService stages;
+
+    @Autowired
+    ClockStageService clocks;
+
+    private JsonNode post(WebTestClient client, String uri, Object body, int status) {
+        return JSON.readTree(client.post().uri(uri).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+                .expectStatus().isEqualTo(status).expectBody(String.class).returnResult().getResponseBody());
+    }
+
+    @Test
+    void anIncumbentBelowTheFirstRoundMinimumIsExcludedAndForfeitsItsDeposit() {
+        String directive = Scenarios.uniqueId("PK-5G");
+        web.post().uri("/api/v1/directives").contentType(MediaType.parseMediaType("application/yaml"))
+                .bodyValue(Scenarios.directiveYaml("pk-5g-2026", directive)).exchange().expectStatus().isCreated();
+        Instant now = Instant.now();
+        String auction = post(web, "/api/v1/auctions", Map.of("directiveId", directive, "schedule", Map.of(
+                "applicationDeadline", now.toString(), "biddingOpens", now.plusSeconds(1).toString(),
+                "stageOpenings", Map.of("allocation", now.plusSeconds(1).toString()))), 201).get("id").asString();
+        for (String b : List.of("jazz", "zong")) {
+            post(web, "/api/v1/auctions/" + auction + "/bidders", Map.of("id", b, "organisation", b.toUpperCase(),
+                    "newEntrant", false, "deposit", 15_000_000), 201);
+        }
+        post(web, "/api/v1/auctions/" + auction + "/transitions", Map.of("to", "QUALIFICATION"), 200);
+        post(web, "/api/v1/auctions/" + auction + "/bidders/jazz/qualification", Map.of(), 200);
+        post(web, "/api/v1/auctions/" + auction + "/bidders/zong/qualification", Map.of(), 200);
+        post(web, "/api/v1/auctions/" + auction + "/transitions", Map.of("to", "BIDDING"), 200);
+        UUID id = UUID.fromString(auction);
+        stages.openWindow(id, "allocation", Instant.now()).block();
+
+        post(as(accountWithToken("OPERATOR", "jazz")), "/api/v1/auctions/" + auction
+                + "/stages/allocation/rounds/1/bids", Map.of("bids", List.of(
+                Map.of("product", "2600", "quantity", 3), Map.of("product", "3500", "quantity", 5))), 201);
+        post(as(accountWithToken("OPERATOR", "zong")), "/api/v1/auctions/" + auction
+                + "/stages/allocation/rounds/1/bids", Map.of("bids", List.of(
+                Map.of("product", "2600", "quantity", 5), Map.of("product", "3500", "quantity", 5))), 201);
+        clocks.close(id, "allocation", 1, Instant.now()).block();
+
+        String bundle = web.get().uri("/api/v1/auctions/" + auction + "/transcript").exchange()
+                .expectBody(String.class).returnResult().getResponseBody();
+        JsonNode excluded = java.util.Arrays.stream(bundle.split("\n"))
+                .filter(line -> line.contains("\"type\":\"BIDDER_EXCLUDED\"")).map(JSON::readTree)
+                .map(line -> line.get("record").get("payload")).findFirst().orElseThrow();
+        assertThat(excluded.get("bidder").asString()).isEqualTo("jazz");
+        assertThat(excluded.get("condition").asString()).isEqualTo("incumbent-minimum-2600");
+        assertThat(excluded.get("depositForfeited").booleanValue()).isTrue();
+        assertThat(excluded.get("deposit").longValue()).isEqualTo(15_000_000L);
+        JsonNode round1 = JSON.readTree(anonymous.get().uri("/api/v1/auctions/" + auction
+                + "/stages/allocation/rounds").exchange().expectBody(String.class).returnResult().getResponseBody())
+                .get(0);
+        JsonNode p2600 = java.util.stream.StreamSupport.stream(round1.get("products").spliterator(), false)
+                .filter(p -> p.get("product").asString().equals("2600")).findFirst().orElseThrow();
+        assertThat(p2600.get("aggregateDemand").intValue()).as("jazz's bids are void").isEqualTo(5);
+    }
+}
