@@ -1,8 +1,6 @@
 package org.ngms.audit;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -28,9 +26,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public record PublicKeyInfo(String kid, String algorithm, String publicKey, Instant validFrom,
                             Optional<Instant> validUntil) {
-
-    private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSX")
-            .withZone(ZoneOffset.UTC);
 
     public PublicKeyInfo {
         Objects.requireNonNull(kid, "kid");
@@ -152,7 +147,7 @@ public record PublicKeyInfo(String kid, String algorithm, String publicKey, Inst
 
     /** An instant as the transcript writes it: UTC, millisecond precision, e.g. {@code 2026-03-01T09:00:00.123Z}. */
     public static String format(Instant instant) {
-        return MILLIS.format(instant.truncatedTo(ChronoUnit.MILLIS));
+        return Instants.format(instant);
     }
 
     /** Parses an ISO-8601 instant; throws IllegalArgumentException naming the field. */

@@ -19,6 +19,18 @@ public record Caller(Optional<Account> account) {
         return new Caller(Optional.of(account));
     }
 
+    /** The id of the authenticated account; only routes that require authentication ask for it. */
+    public String accountId() {
+        return account.orElseThrow(() -> new IllegalStateException("an authenticated route was called anonymously"))
+                .id();
+    }
+
+    /** The bidder an operator acts for: the organisation its account is bound to. */
+    public String bidderId() {
+        return account.flatMap(Account::organisation)
+                .orElseThrow(() -> new IllegalStateException("only an operator acts for a bidder"));
+    }
+
     public boolean is(Role role) {
         return account.map(a -> a.role() == role).orElse(false);
     }

@@ -49,7 +49,7 @@ public class AuctionController {
             description = "Without directiveVersion the latest version is used. 422 if the schedule breaks a rule.")
     public Mono<ResponseEntity<AuctionSummary>> create(@RequestBody CreateAuction request) {
         var schedule = request.validSchedule();
-        return actor()
+        return Callers.accountId()
                 .flatMap(actor -> service.create(actor, request.directiveId(), request.version(),
                         request.titleIfGiven(), schedule))
                 .map(r -> receipted(ResponseEntity.created(URI.create("/api/v1/auctions/" + r.value().id())), r,
@@ -80,7 +80,7 @@ public class AuctionController {
                     + "demand breaks a cap, a new-entrant reservation or the supply.")
     public Mono<ResponseEntity<BidderView>> register(@PathVariable UUID id, @RequestBody RegisterBidder request) {
         var application = request.toApplication();
-        return actor()
+        return Callers.accountId()
                 .flatMap(actor -> service.register(actor, id, application))
                 .map(r -> receipted(ResponseEntity.created(URI.create("/api/v1/auctions/" + id + "/bidders/"
                         + r.value().id())), r, BidderView.full(r.value())));
@@ -107,7 +107,7 @@ public class AuctionController {
             description = "Checks the deposit against the directive's rule, sets eligibility points and records the "
                     + "eligibility conditions that apply. 422 DEPOSIT_BELOW_REQUIRED if the deposit falls short.")
     public Mono<ResponseEntity<BidderView>> qualify(@PathVariable UUID id, @PathVariable String bidderId) {
-        return actor()
+        return Callers.accountId()
                 .flatMap(actor -> service.qualify(actor, id, bidderId))
                 .map(r -> receipted(ResponseEntity.ok(), r, BidderView.full(r.value())));
     }
@@ -116,7 +116,7 @@ public class AuctionController {
     @Operation(summary = "Disqualify a bidder, stating the reason (before bidding)")
     public Mono<ResponseEntity<BidderView>> disqualify(@PathVariable UUID id, @PathVariable String bidderId,
                                                        @RequestBody Disqualify request) {
-        return actor()
+        return Callers.accountId()
                 .flatMap(actor -> service.disqualify(actor, id, bidderId, request.reason()))
                 .map(r -> receipted(ResponseEntity.ok(), r, BidderView.full(r.value())));
     }
@@ -127,14 +127,11 @@ public class AuctionController {
                     + "reason when the transition is illegal or its guard fails.")
     public Mono<ResponseEntity<AuctionSummary>> transition(@PathVariable UUID id, @RequestBody Transition request) {
         AuctionState target = request.target();
-        return actor()
+        return Callers.accountId()
                 .flatMap(actor -> service.transition(actor, id, target, request.reason()))
                 .map(r -> receipted(ResponseEntity.ok(), r, AuctionSummary.of(r.value())));
     }
 
-    private static Mono<String> actor() {
-        return Callers.current().map(caller -> caller.account().orElseThrow().id());
-    }
 
     /**
      * Every accepted change answers with its signed receipt in the {@code NGMS-Receipt} header (compact JSON,

@@ -12,7 +12,6 @@ import org.ngms.audit.persistence.TranscriptStore;
 import org.ngms.auction.app.AuctionService;
 import org.ngms.auction.app.ClockStageService;
 import org.ngms.auction.persistence.ClockStore;
-import org.ngms.identity.Caller;
 import org.ngms.identity.web.Callers;
 import org.ngms.web.ProblemException;
 import org.springframework.http.MediaType;
@@ -118,7 +117,7 @@ public class ClockController {
     public Mono<ResponseEntity<ObjectNode>> submit(@PathVariable UUID id, @PathVariable String stage,
                                                    @PathVariable int round, @RequestBody JsonNode body) {
         return Callers.current()
-                .flatMap(caller -> clocks.submit(actor(caller), organisation(caller), id, stage, round, body))
+                .flatMap(caller -> clocks.submit(caller.accountId(), caller.bidderId(), id, stage, round, body))
                 .map(s -> {
                     ObjectNode o = JsonNodeFactory.instance.objectNode().put("bidder", s.bidder())
                             .put("round", s.round()).put("version", s.version())
@@ -138,9 +137,9 @@ public class ClockController {
                 .filter(r -> r.round() == round)
                 .next()
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("round " + round)))
-                .zipWith(clocks.ownBids(id, stage, round, organisation(caller)).collectList())
+                .zipWith(clocks.ownBids(id, stage, round, caller.bidderId()).collectList())
                 .map(rowAndBids -> {
-                    String bidder = organisation(caller);
+                    String bidder = caller.bidderId();
                     ObjectNode o = JsonNodeFactory.instance.objectNode().put("bidder", bidder).put("round", round);
                     ArrayNode versions = o.putArray("submissions");
                     rowAndBids.getT2().forEach(b -> versions.addObject().put("version", b.version())
@@ -181,12 +180,12 @@ public class ClockController {
                     + "(round n can be set only while round n-1 is open), increment-not-regulated, request-invalid.")
     public Mono<ObjectNode> increment(@PathVariable UUID id, @PathVariable String stage, @PathVariable int round,
                                       @RequestBody JsonNode body) {
-        return Callers.current().flatMap(caller -> clocks.setIncrement(actor(caller), id, stage, round, body));
+        return Callers.current().flatMap(caller -> clocks.setIncrement(caller.accountId(), id, stage, round, body));
     }
 
     private Mono<ObjectNode> control(UUID id, String stage, int round, String action, Optional<Instant> closesAt) {
         return Callers.current()
-                .flatMap(caller -> clocks.control(actor(caller), id, stage, round, action, closesAt))
+                .flatMap(caller -> clocks.control(caller.accountId(), id, stage, round, action, closesAt))
                 .map(ClockController::publicRound);
     }
 
@@ -248,11 +247,4 @@ public class ClockController {
                 .event(r.record().type()).build();
     }
 
-    private static String actor(Caller caller) {
-        return caller.account().orElseThrow().id();
-    }
-
-    private static String organisation(Caller caller) {
-        return caller.account().flatMap(a -> a.organisation()).orElseThrow();
-    }
 }

@@ -73,7 +73,7 @@ public class StageController {
                     java.util.List.of(Violation.of("closesAt", "REQUIRED", "closesAt is required", null)));
         }
         return Callers.current()
-                .flatMap(caller -> stages.extend(caller.account().orElseThrow().id(), id, stage, request.closesAt()))
+                .flatMap(caller -> stages.extend(caller.accountId(), id, stage, request.closesAt()))
                 .map(WindowView::of);
     }
 

@@ -70,7 +70,7 @@ public class AuditController {
     @Operation(summary = "Rotate the signing key (regulator); old public keys stay published")
     public Mono<ObjectNode> rotate() {
         return Callers.current()
-                .flatMap(caller -> rotation.rotate(caller.account().orElseThrow().id()))
+                .flatMap(caller -> rotation.rotate(caller.accountId()))
                 .map(PublicKeyInfo::toJson);
     }
 

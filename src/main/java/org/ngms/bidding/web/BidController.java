@@ -8,7 +8,6 @@ import org.ngms.auction.app.StageService;
 import org.ngms.auction.web.AuctionController;
 import org.ngms.bidding.app.SealedBidService;
 import org.ngms.bidding.persistence.SealedBidStore.StoredBid;
-import org.ngms.identity.Caller;
 import org.ngms.identity.web.Callers;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -69,7 +68,7 @@ public class BidController {
     public Mono<ResponseEntity<SubmittedView>> submit(@PathVariable UUID id, @PathVariable String stage,
                                                       @RequestBody JsonNode body) {
         return Callers.current()
-                .flatMap(caller -> stages.submit(actor(caller), organisation(caller), id, stage, body))
+                .flatMap(caller -> stages.submit(caller.accountId(), caller.bidderId(), id, stage, body))
                 .map(s -> ResponseEntity.created(URI.create("/api/v1/auctions/" + id + "/stages/" + stage
                                 + "/bids/mine"))
                         .header(AuctionController.RECEIPT_HEADER, s.receipt().toJson().toString())
@@ -80,7 +79,7 @@ public class BidController {
     @Operation(summary = "Withdraw the caller's sealed bid (operator, until the deadline)")
     public Mono<ResponseEntity<SubmittedView>> withdraw(@PathVariable UUID id, @PathVariable String stage) {
         return Callers.current()
-                .flatMap(caller -> stages.withdraw(actor(caller), organisation(caller), id, stage))
+                .flatMap(caller -> stages.withdraw(caller.accountId(), caller.bidderId(), id, stage))
                 .map(s -> ResponseEntity.ok()
                         .header(AuctionController.RECEIPT_HEADER, s.receipt().toJson().toString())
                         .body(SubmittedView.of(s)));
@@ -90,15 +89,8 @@ public class BidController {
     @Operation(summary = "The versions of the caller's own sealed bid, without contents (operator)")
     public Flux<VersionView> mine(@PathVariable UUID id, @PathVariable String stage) {
         return Callers.current()
-                .flatMapMany(caller -> sealed.versions(id, stage, organisation(caller)))
+                .flatMapMany(caller -> sealed.versions(id, stage, caller.bidderId()))
                 .map(VersionView::of);
     }
 
-    private static String actor(Caller caller) {
-        return caller.account().orElseThrow().id();
-    }
-
-    private static String organisation(Caller caller) {
-        return caller.account().flatMap(a -> a.organisation()).orElseThrow();
-    }
 }

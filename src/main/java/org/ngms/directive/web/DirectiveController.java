@@ -84,7 +84,7 @@ public class DirectiveController {
     public Mono<ResponseEntity<Registered>> register(@RequestBody String body,
                                                      @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type) {
         Valid valid = validOrThrow(body, type);
-        return actor()
+        return Callers.accountId()
                 .flatMap(actor -> service.register(actor, valid.document(), clock.instant()))
                 .map(r -> {
                     Registered registered = new Registered(r.directive().id(), r.directive().version(),
@@ -150,7 +150,7 @@ public class DirectiveController {
                     "the document's id must match the path", List.of(Violation.of("id", "ID_MISMATCH",
                     "the document's id must be " + id, valid.document().directive().id())));
         }
-        return actor()
+        return Callers.accountId()
                 .flatMap(actor -> service.replace(actor, id, version, valid.document()))
                 .onErrorMap(DirectiveStore.DirectiveInUseException.class,
                         e -> new ProblemException(409, "directive-in-use", "Directive in use", e.getMessage()))
@@ -171,9 +171,6 @@ public class DirectiveController {
         return (Valid) result;
     }
 
-    private static Mono<String> actor() {
-        return Callers.current().map(caller -> caller.account().orElseThrow().id());
-    }
 
     private static boolean isSyntaxError(Invalid invalid) {
         return invalid.violations().size() == 1 && invalid.violations().get(0).rule().equals(DirectiveParser.SYNTAX);

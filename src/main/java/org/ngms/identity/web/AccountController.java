@@ -104,7 +104,7 @@ public class AccountController {
                     + " field(s) invalid; see errors", errors);
         }
         return Callers.current()
-                .flatMap(caller -> service.create(caller.account().orElseThrow().id(), request.id(), request.role(),
+                .flatMap(caller -> service.create(caller.accountId(), request.id(), request.role(),
                         Optional.ofNullable(request.organisation()), request.displayName().strip()))
                 .map(AccountView::of)
                 .map(a -> ResponseEntity.created(URI.create("/api/v1/accounts/" + a.id())).body(a));
@@ -134,7 +134,7 @@ public class AccountController {
     public Mono<ResponseEntity<IssuedTokenView>> issue(@PathVariable String id, @RequestBody IssueToken request) {
         String label = request.label() == null || request.label().isBlank() ? "api" : request.label().strip();
         return Callers.current()
-                .flatMap(caller -> service.issueToken(caller.account().orElseThrow().id(), id, label,
+                .flatMap(caller -> service.issueToken(caller.accountId(), id, label,
                         Optional.ofNullable(request.expiresAt())))
                 .map(issued -> new IssuedTokenView(TokenView.of(issued.record()), issued.token()))
                 .map(view -> ResponseEntity.status(201)
@@ -147,7 +147,7 @@ public class AccountController {
     @Operation(summary = "Revoke a token (regulator); it stops working at once")
     public Mono<TokenView> revoke(@PathVariable String id, @PathVariable UUID tokenId) {
         return Callers.current()
-                .flatMap(caller -> service.revoke(caller.account().orElseThrow().id(), id, tokenId))
+                .flatMap(caller -> service.revoke(caller.accountId(), id, tokenId))
                 .map(TokenView::of);
     }
 

@@ -12,6 +12,11 @@ public final class Callers {
     private Callers() {
     }
 
+    /** The authenticated account's id, for the transcript's {@code actor}. */
+    public static Mono<String> accountId() {
+        return current().map(Caller::accountId);
+    }
+
     public static Mono<Caller> current() {
         return ReactiveSecurityContextHolder.getContext()
                 .map(SecurityContext::getAuthentication)
