@@ -40,6 +40,25 @@ public abstract class IntegrationTestBase {
         return client.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
     }
 
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
+            .build();
+
+    /** POSTs {@code body} as JSON, expects {@code status}, and returns the response body as a tree. */
+    protected tools.jackson.databind.JsonNode postJson(WebTestClient client, String uri, Object body, int status) {
+        return JSON.readTree(client.post().uri(uri).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+                .expectStatus().isEqualTo(status).expectBody(String.class).returnResult().getResponseBody());
+    }
+
+    /**
+     * Moves a draft auction to BIDDING: QUALIFICATION, every given bidder qualified, then BIDDING (as the regulator).
+     */
+    protected void qualifyAndOpenBidding(String auction, java.util.List<String> bidders) {
+        postJson(web, "/api/v1/auctions/" + auction + "/transitions", Map.of("to", "QUALIFICATION"), 200);
+        bidders.forEach(b -> postJson(web, "/api/v1/auctions/" + auction + "/bidders/" + b + "/qualification",
+                Map.of(), 200));
+        postJson(web, "/api/v1/auctions/" + auction + "/transitions", Map.of("to", "BIDDING"), 200);
+    }
+
     /** Creates an account as the regulator and returns a fresh token for it. */
     protected String accountWithToken(String role, String organisation) {
         String id = role.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);

@@ -41,10 +41,6 @@ class ClockStageApiTest extends IntegrationTestBase {
     private WebTestClient jazz;
     private WebTestClient zong;
 
-    private JsonNode post(WebTestClient client, String uri, Object body, int status) {
-        return JSON.readTree(client.post().uri(uri).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
-                .expectStatus().isEqualTo(status).expectBody(String.class).returnResult().getResponseBody());
-    }
 
     private JsonNode get(WebTestClient client, String uri) {
         return JSON.readTree(client.get().uri(uri).exchange().expectStatus().isOk().expectBody(String.class)
@@ -58,25 +54,22 @@ class ClockStageApiTest extends IntegrationTestBase {
                 .bodyValue(Scenarios.directiveYaml("ajkgb-ngms-2021", directive)).exchange().expectStatus().isCreated();
         Instant now = Instant.now();
         Instant opens = now.plusSeconds(1);
-        auction = post(web, "/api/v1/auctions", Map.of("directiveId", directive, "schedule", Map.of(
+        auction = postJson(web, "/api/v1/auctions", Map.of("directiveId", directive, "schedule", Map.of(
                 "applicationDeadline", now.toString(), "biddingOpens", opens.toString(),
                 "stageOpenings", Map.of("sealed", opens.toString()),
                 "stageClosings", Map.of("sealed", now.plusSeconds(600).toString()))), 201).get("id").asString();
         for (String b : List.of("jazz", "zong")) {
-            post(web, "/api/v1/auctions/" + auction + "/bidders", Map.of("id", b, "organisation", b.toUpperCase(),
+            postJson(web, "/api/v1/auctions/" + auction + "/bidders", Map.of("id", b, "organisation", b.toUpperCase(),
                     "newEntrant", false, "deposit", 870_000, "requestedDemand", Map.of("P1", 2)), 201);
         }
-        post(web, "/api/v1/auctions/" + auction + "/transitions", Map.of("to", "QUALIFICATION"), 200);
-        post(web, "/api/v1/auctions/" + auction + "/bidders/jazz/qualification", Map.of(), 200);
-        post(web, "/api/v1/auctions/" + auction + "/bidders/zong/qualification", Map.of(), 200);
-        post(web, "/api/v1/auctions/" + auction + "/transitions", Map.of("to", "BIDDING"), 200);
+        qualifyAndOpenBidding(auction, List.of("jazz", "zong"));
         jazz = as(accountWithToken("OPERATOR", "jazz"));
         zong = as(accountWithToken("OPERATOR", "zong"));
         UUID id = UUID.fromString(auction);
         Thread.sleep(1_200);
         stages.openWindow(id, "sealed", Instant.now()).block();
-        post(jazz, "/api/v1/auctions/" + auction + "/stages/sealed/bids", Map.of("demand", Map.of("P1", 2)), 201);
-        post(zong, "/api/v1/auctions/" + auction + "/stages/sealed/bids", Map.of("demand", Map.of("P1", 2)), 201);
+        postJson(jazz, "/api/v1/auctions/" + auction + "/stages/sealed/bids", Map.of("demand", Map.of("P1", 2)), 201);
+        postJson(zong, "/api/v1/auctions/" + auction + "/stages/sealed/bids", Map.of("demand", Map.of("P1", 2)), 201);
         stages.close(id, "sealed", Instant.now()).block();
         // the clock window opens when due: now, since the schedule names no opening for it
         stages.openWindow(id, "clock", Instant.now()).block();
@@ -85,7 +78,7 @@ class ClockStageApiTest extends IntegrationTestBase {
     private void bid(WebTestClient client, int round, int quantity, Long price) {
         Map<String, Object> bid = price == null ? Map.of("product", "P1", "quantity", quantity)
                 : Map.of("product", "P1", "quantity", quantity, "price", price);
-        JsonNode submitted = post(client, "/api/v1/auctions/" + auction + "/stages/clock/rounds/" + round + "/bids",
+        JsonNode submitted = postJson(client, "/api/v1/auctions/" + auction + "/stages/clock/rounds/" + round + "/bids",
                 Map.of("bids", List.of(bid)), 201);
         assertThat(submitted.get("receipt").get("round").intValue()).isEqualTo(round);
     }
@@ -136,20 +129,20 @@ class ClockStageApiTest extends IntegrationTestBase {
 
     @Test
     void aPausedRoundTakesNoBidsAndDoesNotCloseAndAnExtensionMovesItsDeadline() {
-        post(web, "/api/v1/auctions/" + auction + "/stages/clock/rounds/1/pause", Map.of(), 200);
-        JsonNode refused = post(jazz, "/api/v1/auctions/" + auction + "/stages/clock/rounds/1/bids",
+        postJson(web, "/api/v1/auctions/" + auction + "/stages/clock/rounds/1/pause", Map.of(), 200);
+        JsonNode refused = postJson(jazz, "/api/v1/auctions/" + auction + "/stages/clock/rounds/1/bids",
                 Map.of("bids", List.of(Map.of("product", "P1", "quantity", 2))), 409);
         assertThat(refused.get("code").asString()).isEqualTo("round-closed");
         closeRound(1);
         assertThat(get(anonymous, "/api/v1/auctions/" + auction + "/stages/clock/rounds").get(0).get("state")
                 .asString()).isEqualTo("OPEN");
-        post(web, "/api/v1/auctions/" + auction + "/stages/clock/rounds/1/resume", Map.of(), 200);
+        postJson(web, "/api/v1/auctions/" + auction + "/stages/clock/rounds/1/resume", Map.of(), 200);
         Instant later = Instant.now().plus(Duration.ofHours(3));
-        JsonNode extended = post(web, "/api/v1/auctions/" + auction + "/stages/clock/rounds/1/deadline",
+        JsonNode extended = postJson(web, "/api/v1/auctions/" + auction + "/stages/clock/rounds/1/deadline",
                 Map.of("closesAt", later.toString()), 200);
         assertThat(Instant.parse(extended.get("closesAt").asString()))
                 .isCloseTo(later, org.assertj.core.api.Assertions.within(1, java.time.temporal.ChronoUnit.MILLIS));
-        post(web, "/api/v1/auctions/" + auction + "/stages/clock/rounds/1/deadline",
+        postJson(web, "/api/v1/auctions/" + auction + "/stages/clock/rounds/1/deadline",
                 Map.of("closesAt", Instant.now().toString()), 422);
     }
 
@@ -171,10 +164,10 @@ class ClockStageApiTest extends IntegrationTestBase {
 
     @Test
     void aBidOffTheRulesIsRefusedWithTheRule() {
-        JsonNode refused = post(jazz, "/api/v1/auctions/" + auction + "/stages/clock/rounds/1/bids",
+        JsonNode refused = postJson(jazz, "/api/v1/auctions/" + auction + "/stages/clock/rounds/1/bids",
                 Map.of("bids", List.of(Map.of("product", "P1", "quantity", 3))), 422);
         assertThat(refused.get("detail").asString()).isNotBlank();
-        post(jazz, "/api/v1/auctions/" + auction + "/stages/clock/rounds/9/bids",
+        postJson(jazz, "/api/v1/auctions/" + auction + "/stages/clock/rounds/9/bids",
                 Map.of("bids", List.of(Map.of("product", "P1", "quantity", 1))), 404);
     }
 }

@@ -33,10 +33,6 @@ class FirstRoundMinimumTest extends IntegrationTestBase {
     @Autowired
     ClockStageService clocks;
 
-    private JsonNode post(WebTestClient client, String uri, Object body, int status) {
-        return JSON.readTree(client.post().uri(uri).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
-                .expectStatus().isEqualTo(status).expectBody(String.class).returnResult().getResponseBody());
-    }
 
     @Test
     void anIncumbentBelowTheFirstRoundMinimumIsExcludedAndForfeitsItsDeposit() {
@@ -44,24 +40,21 @@ class FirstRoundMinimumTest extends IntegrationTestBase {
         web.post().uri("/api/v1/directives").contentType(MediaType.parseMediaType("application/yaml"))
                 .bodyValue(Scenarios.directiveYaml("pk-5g-2026", directive)).exchange().expectStatus().isCreated();
         Instant now = Instant.now();
-        String auction = post(web, "/api/v1/auctions", Map.of("directiveId", directive, "schedule", Map.of(
+        String auction = postJson(web, "/api/v1/auctions", Map.of("directiveId", directive, "schedule", Map.of(
                 "applicationDeadline", now.toString(), "biddingOpens", now.plusSeconds(1).toString(),
                 "stageOpenings", Map.of("allocation", now.plusSeconds(1).toString()))), 201).get("id").asString();
         for (String b : List.of("jazz", "zong")) {
-            post(web, "/api/v1/auctions/" + auction + "/bidders", Map.of("id", b, "organisation", b.toUpperCase(),
+            postJson(web, "/api/v1/auctions/" + auction + "/bidders", Map.of("id", b, "organisation", b.toUpperCase(),
                     "newEntrant", false, "deposit", 15_000_000), 201);
         }
-        post(web, "/api/v1/auctions/" + auction + "/transitions", Map.of("to", "QUALIFICATION"), 200);
-        post(web, "/api/v1/auctions/" + auction + "/bidders/jazz/qualification", Map.of(), 200);
-        post(web, "/api/v1/auctions/" + auction + "/bidders/zong/qualification", Map.of(), 200);
-        post(web, "/api/v1/auctions/" + auction + "/transitions", Map.of("to", "BIDDING"), 200);
+        qualifyAndOpenBidding(auction, List.of("jazz", "zong"));
         UUID id = UUID.fromString(auction);
         stages.openWindow(id, "allocation", Instant.now()).block();
 
-        post(as(accountWithToken("OPERATOR", "jazz")), "/api/v1/auctions/" + auction
+        postJson(as(accountWithToken("OPERATOR", "jazz")), "/api/v1/auctions/" + auction
                 + "/stages/allocation/rounds/1/bids", Map.of("bids", List.of(
                 Map.of("product", "2600", "quantity", 3), Map.of("product", "3500", "quantity", 5))), 201);
-        post(as(accountWithToken("OPERATOR", "zong")), "/api/v1/auctions/" + auction
+        postJson(as(accountWithToken("OPERATOR", "zong")), "/api/v1/auctions/" + auction
                 + "/stages/allocation/rounds/1/bids", Map.of("bids", List.of(
                 Map.of("product", "2600", "quantity", 5), Map.of("product", "3500", "quantity", 5))), 201);
         clocks.close(id, "allocation", 1, Instant.now()).block();

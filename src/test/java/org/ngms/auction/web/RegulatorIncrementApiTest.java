@@ -50,10 +50,6 @@ class RegulatorIncrementApiTest extends IntegrationTestBase {
     @Autowired
     ClockStageService clocks;
 
-    private JsonNode post(WebTestClient client, String uri, Object body, int status) {
-        return JSON.readTree(client.post().uri(uri).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
-                .expectStatus().isEqualTo(status).expectBody(String.class).returnResult().getResponseBody());
-    }
 
     private JsonNode get(WebTestClient client, String uri) {
         return JSON.readTree(client.get().uri(uri).exchange().expectStatus().isOk().expectBody(String.class)
@@ -76,55 +72,52 @@ class RegulatorIncrementApiTest extends IntegrationTestBase {
                 .bodyValue(regulatorRangeDirective(directive)).exchange().expectStatus().isCreated();
         Instant now = Instant.now();
         Instant opens = now.plusSeconds(1);
-        String auction = post(web, "/api/v1/auctions", Map.of("directiveId", directive, "schedule", Map.of(
+        String auction = postJson(web, "/api/v1/auctions", Map.of("directiveId", directive, "schedule", Map.of(
                 "applicationDeadline", now.toString(), "biddingOpens", opens.toString(),
                 "stageOpenings", Map.of("sealed", opens.toString()),
                 "stageClosings", Map.of("sealed", now.plusSeconds(600).toString()))), 201).get("id").asString();
         for (String b : List.of("jazz", "zong")) {
-            post(web, "/api/v1/auctions/" + auction + "/bidders", Map.of("id", b, "organisation", b.toUpperCase(),
+            postJson(web, "/api/v1/auctions/" + auction + "/bidders", Map.of("id", b, "organisation", b.toUpperCase(),
                     "newEntrant", false, "deposit", 870_000, "requestedDemand", Map.of("P1", 2)), 201);
         }
-        post(web, "/api/v1/auctions/" + auction + "/transitions", Map.of("to", "QUALIFICATION"), 200);
-        post(web, "/api/v1/auctions/" + auction + "/bidders/jazz/qualification", Map.of(), 200);
-        post(web, "/api/v1/auctions/" + auction + "/bidders/zong/qualification", Map.of(), 200);
-        post(web, "/api/v1/auctions/" + auction + "/transitions", Map.of("to", "BIDDING"), 200);
+        qualifyAndOpenBidding(auction, List.of("jazz", "zong"));
         WebTestClient jazz = as(accountWithToken("OPERATOR", "jazz"));
         WebTestClient zong = as(accountWithToken("OPERATOR", "zong"));
         UUID id = UUID.fromString(auction);
         Thread.sleep(1_200);
         stages.openWindow(id, "sealed", Instant.now()).block();
-        post(jazz, "/api/v1/auctions/" + auction + "/stages/sealed/bids", Map.of("demand", Map.of("P1", 2)), 201);
-        post(zong, "/api/v1/auctions/" + auction + "/stages/sealed/bids", Map.of("demand", Map.of("P1", 2)), 201);
+        postJson(jazz, "/api/v1/auctions/" + auction + "/stages/sealed/bids", Map.of("demand", Map.of("P1", 2)), 201);
+        postJson(zong, "/api/v1/auctions/" + auction + "/stages/sealed/bids", Map.of("demand", Map.of("P1", 2)), 201);
         stages.close(id, "sealed", Instant.now()).block();
         stages.openWindow(id, "clock", Instant.now()).block();
         String rounds = "/api/v1/auctions/" + auction + "/stages/clock/rounds/";
 
         // round 1 is open: round 2's increment may be set, within [2, 10] %, and set again
-        JsonNode outside = post(web, rounds + "2/increment", Map.of("percent", "12"), 422);
+        JsonNode outside = postJson(web, rounds + "2/increment", Map.of("percent", "12"), 422);
         assertThat(outside.get("code").asString()).isEqualTo("increment-out-of-range");
         assertThat(outside.get("detail").asString()).contains("outside the published range");
-        post(web, rounds + "2/increment", Map.of("percent", "1.5"), 422);
-        JsonNode notNext = post(web, rounds + "3/increment", Map.of("percent", "5"), 422);
+        postJson(web, rounds + "2/increment", Map.of("percent", "1.5"), 422);
+        JsonNode notNext = postJson(web, rounds + "3/increment", Map.of("percent", "5"), 422);
         assertThat(notNext.get("code").asString()).isEqualTo("round-not-next");
-        post(web, rounds + "1/increment", Map.of("percent", "5"), 422);
-        post(web, rounds + "2/increment", Map.of("percent", "abc"), 422);
-        post(web, rounds + "2/increment", Map.of("percent", "4"), 200);
-        JsonNode set = post(web, rounds + "2/increment", Map.of("percent", "10"), 200);
+        postJson(web, rounds + "1/increment", Map.of("percent", "5"), 422);
+        postJson(web, rounds + "2/increment", Map.of("percent", "abc"), 422);
+        postJson(web, rounds + "2/increment", Map.of("percent", "4"), 200);
+        JsonNode set = postJson(web, rounds + "2/increment", Map.of("percent", "10"), 200);
         assertThat(set.get("percent").asString()).isEqualTo("10");
         assertThat(set.get("round").intValue()).isEqualTo(2);
 
-        post(jazz, rounds + "1/bids", Map.of("bids", List.of(Map.of("product", "P1", "quantity", 2))), 201);
-        post(zong, rounds + "1/bids", Map.of("bids", List.of(Map.of("product", "P1", "quantity", 2))), 201);
+        postJson(jazz, rounds + "1/bids", Map.of("bids", List.of(Map.of("product", "P1", "quantity", 2))), 201);
+        postJson(zong, rounds + "1/bids", Map.of("bids", List.of(Map.of("product", "P1", "quantity", 2))), 201);
         clocks.close(id, "clock", 1, Instant.now()).block();
 
         // round 2 has opened: its increment can no longer change
-        assertThat(post(web, rounds + "2/increment", Map.of("percent", "5"), 422).get("code").asString())
+        assertThat(postJson(web, rounds + "2/increment", Map.of("percent", "5"), 422).get("code").asString())
                 .isEqualTo("round-not-next");
         // 4,350,000 + 10% = 4,785,000 (already a multiple of the USD 1,000 bid multiple)
-        JsonNode zongBid = post(zong, rounds + "2/bids", Map.of("bids", List.of(Map.of("product", "P1",
+        JsonNode zongBid = postJson(zong, rounds + "2/bids", Map.of("bids", List.of(Map.of("product", "P1",
                 "quantity", 2))), 201);
         assertThat(zongBid.get("bids").get(0).get("price").longValue()).isEqualTo(4_785_000L);
-        post(jazz, rounds + "2/bids", Map.of("bids", List.of(Map.of("product", "P1", "quantity", 0))), 201);
+        postJson(jazz, rounds + "2/bids", Map.of("bids", List.of(Map.of("product", "P1", "quantity", 0))), 201);
         clocks.close(id, "clock", 2, Instant.now()).block();
 
         JsonNode round2 = get(anonymous, "/api/v1/auctions/" + auction + "/stages/clock/rounds").get(1);
@@ -133,7 +126,7 @@ class RegulatorIncrementApiTest extends IntegrationTestBase {
         JsonNode outcome = get(anonymous, "/api/v1/auctions/" + auction + "/outcome").get("outcome");
         assertThat(outcome.get("revenue").longValue()).isEqualTo(2 * 4_785_000L);
 
-        post(web, "/api/v1/auctions/" + auction + "/transitions", Map.of("to", "CONCLUDED"), 200);
+        postJson(web, "/api/v1/auctions/" + auction + "/transitions", Map.of("to", "CONCLUDED"), 200);
         String bundle = anonymous.get().uri("/api/v1/auctions/" + auction + "/transcript").exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         assertThat(bundle).contains("\"type\":\"ROUND_INCREMENT_SET\"").contains("\"increment\":\"10\"");

@@ -46,10 +46,6 @@ class TwoInstancesTest extends IntegrationTestBase {
         }
     }
 
-    private JsonNode post(WebTestClient client, String uri, Object body, int status) {
-        return JSON.readTree(client.post().uri(uri).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
-                .expectStatus().isEqualTo(status).expectBody(String.class).returnResult().getResponseBody());
-    }
 
     private long count(String chain, String type) {
         return db.sql("select count(*) from transcript where chain = :chain and type = :type")
@@ -75,28 +71,25 @@ class TwoInstancesTest extends IntegrationTestBase {
         web.post().uri("/api/v1/directives").contentType(MediaType.parseMediaType("application/yaml"))
                 .bodyValue(Scenarios.directiveYaml("ajkgb-ngms-2021", directive)).exchange().expectStatus().isCreated();
         Instant now = Instant.now();
-        String auction = post(web, "/api/v1/auctions", Map.of("directiveId", directive, "schedule", Map.of(
+        String auction = postJson(web, "/api/v1/auctions", Map.of("directiveId", directive, "schedule", Map.of(
                 "applicationDeadline", now.toString(), "biddingOpens", now.plusSeconds(1).toString(),
                 "stageOpenings", Map.of("sealed", now.plusSeconds(1).toString()),
                 "stageClosings", Map.of("sealed", now.plusSeconds(6).toString()))), 201).get("id").asString();
         for (String b : List.of("jazz", "zong")) {
-            post(web, "/api/v1/auctions/" + auction + "/bidders", Map.of("id", b, "organisation", b.toUpperCase(),
+            postJson(web, "/api/v1/auctions/" + auction + "/bidders", Map.of("id", b, "organisation", b.toUpperCase(),
                     "newEntrant", false, "deposit", 870_000, "requestedDemand", Map.of("P1", 2)), 201);
         }
-        post(web, "/api/v1/auctions/" + auction + "/transitions", Map.of("to", "QUALIFICATION"), 200);
-        post(web, "/api/v1/auctions/" + auction + "/bidders/jazz/qualification", Map.of(), 200);
-        post(web, "/api/v1/auctions/" + auction + "/bidders/zong/qualification", Map.of(), 200);
-        post(web, "/api/v1/auctions/" + auction + "/transitions", Map.of("to", "BIDDING"), 200);
+        qualifyAndOpenBidding(auction, List.of("jazz", "zong"));
         String chain = "auction:" + auction;
         await("the sealed window to open", () -> count(chain, "STAGE_OPENED") == 1);
         Map<String, WebTestClient> operators = Map.of("jazz", as(accountWithToken("OPERATOR", "jazz")),
                 "zong", as(accountWithToken("OPERATOR", "zong")));
-        operators.values().forEach(op -> post(op, "/api/v1/auctions/" + auction + "/stages/sealed/bids",
+        operators.values().forEach(op -> postJson(op, "/api/v1/auctions/" + auction + "/stages/sealed/bids",
                 Map.of("demand", Map.of("P1", 2)), 201));
 
         await("the clock's first round", () -> count(chain, "ROUND_OPENED") == 1);
         // both demand both blocks in round 1; later rounds maintain that demand (missing bids maintain)
-        operators.values().forEach(op -> post(op, "/api/v1/auctions/" + auction + "/stages/clock/rounds/1/bids",
+        operators.values().forEach(op -> postJson(op, "/api/v1/auctions/" + auction + "/stages/clock/rounds/1/bids",
                 Map.of("bids", List.of(Map.of("product", "P1", "quantity", 2))), 201));
         for (int round = 1; round <= 3; round++) {
             int r = round;

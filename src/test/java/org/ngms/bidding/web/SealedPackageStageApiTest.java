@@ -47,10 +47,6 @@ class SealedPackageStageApiTest extends IntegrationTestBase {
     @Autowired
     StageService stages;
 
-    private JsonNode post(WebTestClient client, String uri, Object body, int status) {
-        return JSON.readTree(client.post().uri(uri).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
-                .expectStatus().isEqualTo(status).expectBody(String.class).returnResult().getResponseBody());
-    }
 
     /** The AJK &amp; GB directive with one sealed package round priced by VCG instead of sealed demand and a clock. */
     private static String packageDirective(String id) {
@@ -67,29 +63,26 @@ class SealedPackageStageApiTest extends IntegrationTestBase {
         web.post().uri("/api/v1/directives").contentType(MediaType.parseMediaType("application/yaml"))
                 .bodyValue(packageDirective(directive)).exchange().expectStatus().isCreated();
         Instant now = Instant.now();
-        String auction = post(web, "/api/v1/auctions", Map.of("directiveId", directive, "schedule", Map.of(
+        String auction = postJson(web, "/api/v1/auctions", Map.of("directiveId", directive, "schedule", Map.of(
                 "applicationDeadline", now.toString(), "biddingOpens", now.plusSeconds(1).toString(),
                 "stageOpenings", Map.of("packages", now.plusSeconds(1).toString()),
                 "stageClosings", Map.of("packages", now.plusSeconds(600).toString()))), 201).get("id").asString();
         for (String b : List.of("jazz", "zong")) {
-            post(web, "/api/v1/auctions/" + auction + "/bidders", Map.of("id", b, "organisation", b.toUpperCase(),
+            postJson(web, "/api/v1/auctions/" + auction + "/bidders", Map.of("id", b, "organisation", b.toUpperCase(),
                     "newEntrant", false, "deposit", 2_000_000, "requestedDemand", Map.of("P1", 2)), 201);
         }
-        post(web, "/api/v1/auctions/" + auction + "/transitions", Map.of("to", "QUALIFICATION"), 200);
-        post(web, "/api/v1/auctions/" + auction + "/bidders/jazz/qualification", Map.of(), 200);
-        post(web, "/api/v1/auctions/" + auction + "/bidders/zong/qualification", Map.of(), 200);
-        post(web, "/api/v1/auctions/" + auction + "/transitions", Map.of("to", "BIDDING"), 200);
+        qualifyAndOpenBidding(auction, List.of("jazz", "zong"));
         UUID id = UUID.fromString(auction);
         stages.openWindow(id, "packages", Instant.now()).block();
 
         WebTestClient jazz = as(accountWithToken("OPERATOR", "jazz"));
         WebTestClient zong = as(accountWithToken("OPERATOR", "zong"));
-        post(jazz, "/api/v1/auctions/" + auction + "/stages/packages/bids", Map.of("packages", List.of(
+        postJson(jazz, "/api/v1/auctions/" + auction + "/stages/packages/bids", Map.of("packages", List.of(
                 Map.of("id", "both", "lots", Map.of("P1", 2), "amount", 10_000_000),
                 Map.of("id", "one", "lots", Map.of("P1", 1), "amount", 6_000_000))), 201);
-        post(zong, "/api/v1/auctions/" + auction + "/stages/packages/bids", Map.of("packages", List.of(
+        postJson(zong, "/api/v1/auctions/" + auction + "/stages/packages/bids", Map.of("packages", List.of(
                 Map.of("id", "one", "lots", Map.of("P1", 1), "amount", 5_500_000))), 201);
-        JsonNode belowReserve = post(zong, "/api/v1/auctions/" + auction + "/stages/packages/bids", Map.of(
+        JsonNode belowReserve = postJson(zong, "/api/v1/auctions/" + auction + "/stages/packages/bids", Map.of(
                 "packages", List.of(Map.of("id", "cheap", "lots", Map.of("P1", 1), "amount", 4_000_000))), 422);
         assertThat(belowReserve.get("code").asString()).isEqualTo("below-package-reserve");
 
@@ -109,7 +102,7 @@ class SealedPackageStageApiTest extends IntegrationTestBase {
         assertThat(outcome.get("revenue").longValue()).isEqualTo(2 * 4_350_000L);
 
         // the offline verifier recomputes the round from the opened packages: certificate, wdp/1, prices, outcome
-        post(web, "/api/v1/auctions/" + auction + "/transitions", Map.of("to", "CONCLUDED"), 200);
+        postJson(web, "/api/v1/auctions/" + auction + "/transitions", Map.of("to", "CONCLUDED"), 200);
         String bundle = anonymous.get().uri("/api/v1/auctions/" + auction + "/transcript").exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         List<PublicKeyInfo> keys = PublicKeyInfo.fromKeysDocument(JSON.readTree(anonymous.get().uri("/api/v1/keys")

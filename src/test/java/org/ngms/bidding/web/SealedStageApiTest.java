@@ -52,10 +52,6 @@ class SealedStageApiTest extends IntegrationTestBase {
     private Instant deadline;
     private final List<Receipt> receipts = new ArrayList<>();
 
-    private JsonNode post(WebTestClient client, String uri, Object body, int status) {
-        return JSON.readTree(client.post().uri(uri).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
-                .expectStatus().isEqualTo(status).expectBody(String.class).returnResult().getResponseBody());
-    }
 
     @BeforeEach
     void anAuctionInBiddingWithItsSealedStageOpen() throws InterruptedException {
@@ -65,18 +61,15 @@ class SealedStageApiTest extends IntegrationTestBase {
         Instant now = Instant.now();
         Instant opens = now.plusSeconds(1);
         deadline = now.plusSeconds(8);
-        auction = post(web, "/api/v1/auctions", Map.of("directiveId", directive, "schedule", Map.of(
+        auction = postJson(web, "/api/v1/auctions", Map.of("directiveId", directive, "schedule", Map.of(
                 "applicationDeadline", now.toString(), "biddingOpens", opens.toString(),
                 "stageOpenings", Map.of("sealed", opens.toString()),
                 "stageClosings", Map.of("sealed", deadline.toString()))), 201).get("id").asString();
-        post(web, "/api/v1/auctions/" + auction + "/bidders", Map.of("id", "ufone", "organisation", "PTML",
+        postJson(web, "/api/v1/auctions/" + auction + "/bidders", Map.of("id", "ufone", "organisation", "PTML",
                 "newEntrant", false, "deposit", 55_800_000, "requestedDemand", Map.of("1800-A", 1, "1800-B", 20)), 201);
-        post(web, "/api/v1/auctions/" + auction + "/bidders", Map.of("id", "jazz", "organisation", "PMCL",
+        postJson(web, "/api/v1/auctions/" + auction + "/bidders", Map.of("id", "jazz", "organisation", "PMCL",
                 "newEntrant", false, "deposit", 29_000_000, "requestedDemand", Map.of("2100", 1)), 201);
-        post(web, "/api/v1/auctions/" + auction + "/transitions", Map.of("to", "QUALIFICATION"), 200);
-        post(web, "/api/v1/auctions/" + auction + "/bidders/ufone/qualification", Map.of(), 200);
-        post(web, "/api/v1/auctions/" + auction + "/bidders/jazz/qualification", Map.of(), 200);
-        post(web, "/api/v1/auctions/" + auction + "/transitions", Map.of("to", "BIDDING"), 200);
+        qualifyAndOpenBidding(auction, List.of("ufone", "jazz"));
         ufone = as(accountWithToken("OPERATOR", "ufone"));
         jazz = as(accountWithToken("OPERATOR", "jazz"));
         awaitStageState("OPEN", Duration.ofSeconds(10));
@@ -96,7 +89,7 @@ class SealedStageApiTest extends IntegrationTestBase {
     }
 
     private JsonNode submit(WebTestClient client, Map<String, Integer> demand) {
-        JsonNode submitted = post(client, "/api/v1/auctions/" + auction + "/stages/sealed/bids",
+        JsonNode submitted = postJson(client, "/api/v1/auctions/" + auction + "/stages/sealed/bids",
                 Map.of("demand", demand), 201);
         receipts.add(Receipt.fromJson(submitted.get("receipt")));
         return submitted;
@@ -176,15 +169,15 @@ class SealedStageApiTest extends IntegrationTestBase {
 
     @Test
     void aBidBreakingARuleIsRefusedWithTheRuleAndAnotherBiddersStageIsNotOurs() {
-        post(ufone, "/api/v1/auctions/" + auction + "/stages/sealed/bids", Map.of("demand", Map.of("1800-B", 200)),
+        postJson(ufone, "/api/v1/auctions/" + auction + "/stages/sealed/bids", Map.of("demand", Map.of("1800-B", 200)),
                 422);
-        JsonNode capped = post(ufone, "/api/v1/auctions/" + auction + "/stages/sealed/bids",
+        JsonNode capped = postJson(ufone, "/api/v1/auctions/" + auction + "/stages/sealed/bids",
                 Map.of("demand", Map.of("1800-A", 1, "1800-B", 39)), 422);
         assertThat(capped.get("code").asString()).isIn("spectrum-cap", "eligibility-exceeded", "deposit-below-required");
-        JsonNode malformed = post(ufone, "/api/v1/auctions/" + auction + "/stages/sealed/bids",
+        JsonNode malformed = postJson(ufone, "/api/v1/auctions/" + auction + "/stages/sealed/bids",
                 Map.of("demand", Map.of("1800-A", "one")), 422);
         assertThat(malformed.get("errors").get(0).get("path").asString()).isEqualTo("demand.1800-A");
-        JsonNode stranger = post(as(accountWithToken("OPERATOR", "zong")),
+        JsonNode stranger = postJson(as(accountWithToken("OPERATOR", "zong")),
                 "/api/v1/auctions/" + auction + "/stages/sealed/bids", Map.of("demand", Map.of("2100", 1)), 409);
         assertThat(stranger.get("code").asString()).isEqualTo("not-qualified");
     }
@@ -194,7 +187,7 @@ class SealedStageApiTest extends IntegrationTestBase {
         submit(ufone, Map.of("1800-A", 1));
         submit(ufone, Map.of("1800-A", 1, "1800-B", 20));
         submit(jazz, Map.of("2100", 1));
-        JsonNode withdrawn = post(jazz, "/api/v1/auctions/" + auction + "/stages/sealed/bids/withdrawal", Map.of(),
+        JsonNode withdrawn = postJson(jazz, "/api/v1/auctions/" + auction + "/stages/sealed/bids/withdrawal", Map.of(),
                 200);
         assertThat(withdrawn.get("version").intValue()).isEqualTo(2);
         assertThat(withdrawn.get("withdrawn").booleanValue()).isTrue();
@@ -214,7 +207,7 @@ class SealedStageApiTest extends IntegrationTestBase {
 
         awaitStageState("EVALUATED", Duration.ofSeconds(20));
 
-        JsonNode late = post(ufone, "/api/v1/auctions/" + auction + "/stages/sealed/bids",
+        JsonNode late = postJson(ufone, "/api/v1/auctions/" + auction + "/stages/sealed/bids",
                 Map.of("demand", Map.of("1800-A", 1)), 409);
         assertThat(late.get("code").asString()).isEqualTo("bidding-closed");
         assertThat(late.get("detail").asString()).contains("deadline");
@@ -228,7 +221,7 @@ class SealedStageApiTest extends IntegrationTestBase {
         assertThat(outcome.get("unsold").get("1800-B").intValue()).isEqualTo(19);
         assertThat(outcome.get("unsold").get("2100").intValue()).isEqualTo(2);
 
-        post(web, "/api/v1/auctions/" + auction + "/transitions", Map.of("to", "CONCLUDED"), 200);
+        postJson(web, "/api/v1/auctions/" + auction + "/transitions", Map.of("to", "CONCLUDED"), 200);
         String bundle = anonymous.get().uri("/api/v1/auctions/" + auction + "/transcript").exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         List<PublicKeyInfo> keys = PublicKeyInfo.fromKeysDocument(JSON.readTree(anonymous.get().uri("/api/v1/keys")
