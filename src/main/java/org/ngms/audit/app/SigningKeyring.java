@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +19,7 @@ import org.ngms.audit.Ed25519;
 import org.ngms.audit.Instants;
 import org.ngms.audit.PublicKeyInfo;
 import org.ngms.audit.SigningKey;
+import org.ngms.shared.OwnerOnlyFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -177,15 +177,7 @@ public class SigningKeyring implements ApplicationRunner {
 
     private void writePem(SigningKey key) {
         try {
-            Files.createDirectories(keyDir);
-            Path file = keyDir.resolve(key.kid() + ".pem");
-            try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(
-                        PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException notPosix) {
-                Files.createFile(file);
-            }
-            Files.writeString(file, PemKeys.write(key.keys(), passphrase), StandardCharsets.UTF_8);
+            OwnerOnlyFiles.createNew(keyDir.resolve(key.kid() + ".pem"), PemKeys.write(key.keys(), passphrase));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the signing key to " + keyDir, e);
         }

@@ -6,10 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 
+import org.ngms.shared.OwnerOnlyFiles;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -43,11 +43,8 @@ public class BidKeyVault {
             if (!Files.exists(file)) {
                 byte[] fresh = new byte[32];
                 new SecureRandom().nextBytes(fresh);
-                Files.createDirectories(file.getParent());
                 try {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(
-                            PosixFilePermissions.fromString("rw-------")));
-                    Files.writeString(file, Base64.getEncoder().encodeToString(fresh) + "\n", StandardCharsets.UTF_8);
+                    OwnerOnlyFiles.createNew(file, Base64.getEncoder().encodeToString(fresh) + "\n");
                 } catch (FileAlreadyExistsException raced) {
                     // another instance created it first: read theirs
                 }

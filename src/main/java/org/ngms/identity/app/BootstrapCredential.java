@@ -2,11 +2,8 @@ package org.ngms.identity.app;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -18,6 +15,7 @@ import org.ngms.identity.Role;
 import org.ngms.identity.SecurityEventType;
 import org.ngms.identity.persistence.AccountStore;
 import org.ngms.identity.persistence.SecurityEventLog;
+import org.ngms.shared.OwnerOnlyFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -109,17 +107,8 @@ public class BootstrapCredential implements ApplicationRunner {
 
     private void writeOwnerOnly(String token) {
         try {
-            Files.createDirectories(tokenFile.getParent());
             Files.deleteIfExists(tokenFile);
-            try {
-                Files.createFile(tokenFile, PosixFilePermissions.asFileAttribute(
-                        PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException notPosix) {
-                Files.createFile(tokenFile);
-            } catch (FileAlreadyExistsException raced) {
-                throw new IllegalStateException("another process created " + tokenFile, raced);
-            }
-            Files.writeString(tokenFile, token + "\n", StandardCharsets.UTF_8);
+            OwnerOnlyFiles.createNew(tokenFile, token + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the bootstrap token to " + tokenFile, e);
         }
