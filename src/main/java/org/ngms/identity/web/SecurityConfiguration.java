@@ -55,8 +55,15 @@ public class SecurityConfiguration {
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, AccountStore accounts, Clock clock,
                                                   SecurityEventLog events, ProblemWriter problems,
                                                   AuthFailureLimiter limiter,
-                                                  @Value("${ngms.cors.allowed-origins:}") List<String> origins) {
-        TokenAuthenticationManager tokens = new TokenAuthenticationManager(accounts, clock);
+                                                  @Value("${ngms.cors.allowed-origins:}") List<String> origins,
+                                                  @Value("${ngms.security.jwt.issuer:}") String jwtIssuer,
+                                                  @Value("${ngms.security.jwt.jwk-set-uri:}") String jwkSetUri,
+                                                  @Value("${ngms.security.jwt.public-key-location:}") String jwtKey,
+                                                  @Value("${ngms.security.jwt.role-claim:ngms_role}") String roleClaim,
+                                                  @Value("${ngms.security.jwt.organisation-claim:ngms_organisation}")
+                                                  String organisationClaim) {
+        TokenAuthenticationManager tokens = new TokenAuthenticationManager(accounts, clock,
+                JwtCredentials.configure(jwtIssuer, jwkSetUri, jwtKey, roleClaim, organisationClaim));
         AuthenticationWebFilter authentication = new AuthenticationWebFilter(tokens);
         authentication.setServerAuthenticationConverter(tokens);
         authentication.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());

@@ -21,10 +21,12 @@ final class TokenAuthenticationManager implements ReactiveAuthenticationManager,
 
     private final AccountStore accounts;
     private final Clock clock;
+    private final java.util.Optional<JwtCredentials> jwt;
 
-    TokenAuthenticationManager(AccountStore accounts, Clock clock) {
+    TokenAuthenticationManager(AccountStore accounts, Clock clock, java.util.Optional<JwtCredentials> jwt) {
         this.accounts = accounts;
         this.clock = clock;
+        this.jwt = jwt;
     }
 
     /** No header: anonymous. A header that is not {@code Bearer <token>}: a failed authentication. */
@@ -41,6 +43,9 @@ final class TokenAuthenticationManager implements ReactiveAuthenticationManager,
     @Override
     public Mono<Authentication> authenticate(Authentication authentication) {
         String token = ((PresentedToken) authentication).token();
+        if (jwt.isPresent() && JwtCredentials.looksLikeJwt(token)) {
+            return jwt.get().authenticate(token).map(account -> new TokenAuthentication(account, null));
+        }
         if (!ApiTokens.isWellFormed(token)) {
             return Mono.error(new BadCredentialsException("malformed credentials"));
         }
