@@ -217,8 +217,12 @@ public class AuctionStore {
         return spec.fetch().rowsUpdated().then();
     }
 
+    /**
+     * Bidders in code-point order of their ids ({@code collate "C"}), the order the offline verifier uses, so that a
+     * round lists its bidders the same way whatever the database's collation.
+     */
     public Flux<Bidder> bidders(UUID auctionId) {
-        return db.sql("select * from bidder where auction_id = :auctionId order by id")
+        return db.sql("select * from bidder where auction_id = :auctionId order by id collate \"C\"")
                 .bind("auctionId", auctionId)
                 .map(this::bidderRow)
                 .all();
