@@ -65,7 +65,60 @@ public final class ClockOutcomeJson {
             });
         }
         clock.awards().forEach(a -> wins.add(new Outcome.Win(a.bidder(), a.lots(), List.of(), Money.of(a.total()))));
-        return outcomeOf(auction, directiveId, directiveVersion, directiveSha256, d, wins);
+        List<ObjectNode> failed = new ArrayList<>();
+        List<Outcome.Win> kept = settlePendingConditions(d, sealedResults, wins, failed);
+        ObjectNode outcome = outcomeOf(auction, directiveId, directiveVersion, directiveSha256, d, kept);
+        if (!failed.isEmpty()) {
+            ArrayNode conditions = outcome.putArray("conditionsFailed");
+            failed.forEach(conditions::add);
+        }
+        return outcome;
+    }
+
+    /**
+     * Cross-band conditions a sealed stage left pending (2014: 1800 MHz only for winners of at least 2x10 MHz in
+     * 2100) are settled once the escalated stage has ended: a bidder that did not win at least {@code minMhz} in the
+     * required bands, not counting the conditional categories themselves, loses its awards in those categories,
+     * which go unsold.
+     */
+    static List<Outcome.Win> settlePendingConditions(PolicyDirective d, List<JsonNode> sealedResults,
+                                                      List<Outcome.Win> wins, List<ObjectNode> failed) {
+        List<Outcome.Win> kept = new ArrayList<>(wins);
+        for (JsonNode result : sealedResults) {
+            for (JsonNode p : result.path("pendingConditions")) {
+                String bidder = p.get("bidder").asString();
+                List<String> categories = new ArrayList<>();
+                p.path("categories").forEach(c -> categories.add(c.asString()));
+                List<String> bands = new ArrayList<>();
+                p.path("requiredBands").forEach(b -> bands.add(b.asString()));
+                org.ngms.shared.Mhz needed = org.ngms.shared.Mhz.parse(p.get("minMhz").asString());
+                org.ngms.shared.Mhz won = org.ngms.shared.Mhz.ZERO;
+                for (Outcome.Win w : kept) {
+                    if (!w.bidder().equals(bidder)) {
+                        continue;
+                    }
+                    for (var lot : w.lots().entrySet()) {
+                        var category = d.lotCategory(lot.getKey()).orElseThrow();
+                        if (!categories.contains(category.id()) && bands.contains(category.band())) {
+                            won = won.plus(d.spectrumCounting().count(category.blockMhz(),
+                                    d.band(category.band()).orElseThrow().duplex()).times(lot.getValue()));
+                        }
+                    }
+                }
+                if (won.compareTo(needed) >= 0) {
+                    continue;
+                }
+                ObjectNode record = JsonNodeFactory.instance.objectNode().put("bidder", bidder)
+                        .put("condition", p.get("condition").asString()).put("wonMhz", won.toString())
+                        .put("minMhz", needed.toString());
+                ArrayNode dropped = record.putArray("droppedCategories");
+                categories.forEach(dropped::add);
+                failed.add(record);
+                kept.removeIf(w -> w.bidder().equals(bidder)
+                        && w.lots().keySet().stream().allMatch(categories::contains));
+            }
+        }
+        return kept;
     }
 
     /** The outcome ({@code ngms-outcome/1}) of the given wins, from whichever stages they came. */

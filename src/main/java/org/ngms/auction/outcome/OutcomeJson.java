@@ -50,8 +50,14 @@ public final class OutcomeJson {
         r.exclusions().forEach(e -> exclusions.addObject().put("bidder", e.bidder()).put("reason", e.reason().name())
                 .put("message", e.message()));
         ArrayNode pending = o.putArray("pendingConditions");
-        r.pendingConditions().forEach(p -> pending.addObject().put("bidder", p.bidder()).put("condition", p.condition())
-                .put("minMhz", p.minMhz()));
+        r.pendingConditions().forEach(p -> {
+            ObjectNode condition = pending.addObject().put("bidder", p.bidder()).put("condition", p.condition())
+                    .put("minMhz", p.minMhz());
+            ArrayNode categories = condition.putArray("categories");
+            p.categories().forEach(categories::add);
+            ArrayNode bands = condition.putArray("requiredBands");
+            p.requiredBands().forEach(bands::add);
+        });
         ObjectNode unsold = o.putObject("unsold");
         r.unsold().forEach(unsold::put);
         o.put("revenue", r.revenue().amount());
