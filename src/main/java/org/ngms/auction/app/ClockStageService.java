@@ -177,7 +177,7 @@ public class ClockStageService {
     }
 
     /** Closes every round whose deadline has passed (on any instance: each closes once). */
-    Mono<Void> closeDue(Instant now) {
+    public Mono<Void> closeDue(Instant now) {
         return clocks.dueToClose(now)
                 .concatMap(r -> close(r.auction(), r.stage(), r.round(), now))
                 .then();
@@ -266,7 +266,8 @@ public class ClockStageService {
     public Mono<SubmittedBids> submit(String actor, String bidderId, UUID auction, String stageId, int round,
                                           JsonNode body) {
         Instant now = clock.instant();
-        return clocks.roundForUpdate(auction, stageId, round)
+        return requireBidding(auction)
+                .then(clocks.roundForUpdate(auction, stageId, round))
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("round " + round + " of stage " + stageId)))
                 .flatMap(row -> {
                     if (!row.state().equals("OPEN") || row.pausedAt().isPresent() || !now.isBefore(row.closesAt())) {
@@ -309,6 +310,16 @@ public class ClockStageService {
                         request, AuditTrail.object().put("bidder", bidderId).put("round", round).put("version", version))
                 .map(recorded -> new SubmittedBids(bidderId, round, version,
                         Instant.parse(recorded.entry().record().at()), bids, recorded.receipt()));
+    }
+
+    /** Bids and deadlines concern only an auction that is bidding (not one cancelled or concluded): else 409. */
+    public Mono<Void> requireBidding(UUID auction) {
+        return auctions.find(auction)
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("auction " + auction)))
+                .filter(v -> v.auction().state() == org.ngms.auction.AuctionState.BIDDING)
+                .switchIfEmpty(Mono.error(() -> new ProblemException(409, "auction-not-bidding",
+                        "Auction not bidding", "the auction is not in BIDDING")))
+                .then();
     }
 
     private static List<Bid> readBids(String bidderId, JsonNode body, RoundPrices prices) {

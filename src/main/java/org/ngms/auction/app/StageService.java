@@ -206,7 +206,7 @@ public class StageService {
     }
 
     private Mono<StageStore.Window> openWindowForBids(UUID auction, String stageId, Instant now) {
-        return stages.windowForUpdate(auction, stageId)
+        return clocks.requireBidding(auction).then(stages.windowForUpdate(auction, stageId))
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("stage " + stageId)))
                 .flatMap(w -> {
                     if (!w.state().equals("OPEN") || w.closesAt().map(c -> !now.isBefore(c)).orElse(true)) {

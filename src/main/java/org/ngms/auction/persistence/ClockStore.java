@@ -54,7 +54,8 @@ public class ClockStore {
     }
 
     public Flux<RoundRow> dueToClose(Instant now) {
-        return db.sql("select * from clock_round where state = 'OPEN' and paused_at is null and closes_at <= :now")
+        return db.sql("select * from clock_round w where state = 'OPEN' and paused_at is null and closes_at <= :now"
+                        + StageStore.BIDDING)
                 .bind("now", utc(now))
                 .map(ClockStore::round).all();
     }

@@ -20,6 +20,9 @@ import reactor.core.publisher.Mono;
 @Repository
 public class StageStore {
 
+    /** Only auctions that are bidding move in time: a cancelled auction's windows stay where they are. */
+    static final String BIDDING = " and exists (select 1 from auction a where a.id = w.auction_id and a.state = 'BIDDING')";
+
     private final DatabaseClient db;
 
     public StageStore(DatabaseClient db) {
@@ -70,14 +73,14 @@ public class StageStore {
     }
 
     public Flux<Window> dueToOpen(Instant now) {
-        return db.sql("select * from stage_window where state = 'SCHEDULED' and opens_at <= :now")
+        return db.sql("select * from stage_window w where state = 'SCHEDULED' and opens_at <= :now" + BIDDING)
                 .bind("now", utc(now))
                 .map(StageStore::window)
                 .all();
     }
 
     public Flux<Window> dueToClose(Instant now) {
-        return db.sql("select * from stage_window where state = 'OPEN' and closes_at <= :now")
+        return db.sql("select * from stage_window w where state = 'OPEN' and closes_at <= :now" + BIDDING)
                 .bind("now", utc(now))
                 .map(StageStore::window)
                 .all();

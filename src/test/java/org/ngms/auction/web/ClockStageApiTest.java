@@ -163,6 +163,19 @@ class ClockStageApiTest extends IntegrationTestBase {
     }
 
     @Test
+    void aCancelledAuctionTakesNoBidsAndItsRoundsStandStill() {
+        postJson(web, "/api/v1/auctions/" + auction + "/transitions", Map.of("to", "CANCELLED", "reason", "stay"), 200);
+
+        JsonNode refused = postJson(jazz, "/api/v1/auctions/" + auction + "/stages/clock/rounds/1/bids",
+                Map.of("bids", List.of(Map.of("product", "P1", "quantity", 2))), 409);
+        assertThat(refused.get("code").asString()).isEqualTo("auction-not-bidding");
+        clocks.closeDue(Instant.now().plus(Duration.ofDays(1))).block();
+        assertThat(get(anonymous, "/api/v1/auctions/" + auction + "/stages/clock/rounds")).hasSize(1);
+        assertThat(get(anonymous, "/api/v1/auctions/" + auction + "/stages/clock/rounds").get(0).get("state")
+                .asString()).isEqualTo("OPEN");
+    }
+
+    @Test
     void aBidOffTheRulesIsRefusedWithTheRule() {
         JsonNode refused = postJson(jazz, "/api/v1/auctions/" + auction + "/stages/clock/rounds/1/bids",
                 Map.of("bids", List.of(Map.of("product", "P1", "quantity", 3))), 422);
