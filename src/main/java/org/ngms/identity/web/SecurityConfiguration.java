@@ -118,6 +118,9 @@ public class SecurityConfiguration {
                 .pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
                         "/swagger-ui/**", "/webjars/**").permitAll()
                 .pathMatchers(HttpMethod.GET, "/api/v1/whoami").permitAll()
+                // the observer page: static files reading only public routes
+                .pathMatchers(HttpMethod.GET, "/observer/index.html", "/observer/observer.js",
+                        "/observer/observer.css").permitAll()
                 // directives are public documents; only the regulator writes them
                 .pathMatchers(HttpMethod.GET, "/api/v1/directives", "/api/v1/directives/*",
                         "/api/v1/directives/*/versions", "/api/v1/directives/*/versions/*").permitAll()

@@ -41,6 +41,7 @@ class AuthorizationMatrixTest extends IntegrationTestBase {
         expect("GET /actuator/info",                                      "OK   OK   OK   OK   OK");
         expect("GET /v3/api-docs",                                        "OK   OK   OK   OK   OK");
         expect("GET /swagger-ui.html",                                    "OK   OK   OK   OK   OK");
+        expect("GET /observer/index.html",                                "OK   OK   OK   OK   OK");
         expect("GET /api/v1/whoami",                                      "OK   OK   OK   OK   OK");
         expect("GET /api/v1/directives",                                  "OK   OK   OK   OK   OK");
         expect("POST /api/v1/directives",                                 "401  403  403  403  OK");
@@ -91,7 +92,7 @@ class AuthorizationMatrixTest extends IntegrationTestBase {
 
     /** Routes served outside the OpenAPI document. */
     private static final Set<String> OUTSIDE_OPENAPI = Set.of("GET /actuator/health", "GET /actuator/info",
-            "GET /v3/api-docs", "GET /swagger-ui.html");
+            "GET /v3/api-docs", "GET /swagger-ui.html", "GET /observer/index.html");
 
     private static void expect(String route, String outcomes) {
         MATRIX.put(route, outcomes);

@@ -1,0 +1,134 @@
+'use strict';
+// The observer page: public read models only (auctions, stages, clock rounds, outcome, transcript head), refreshed
+// by the auction's live feed. No credentials are ever sent.
+
+const usd = new Intl.NumberFormat('en-US');
+
+async function getJson(path) {
+  const response = await fetch(path, { headers: { Accept: 'application/json' } });
+  if (!response.ok) {
+    throw new Error(path + ': ' + response.status);
+  }
+  return response.json();
+}
+
+function cell(text, numeric) {
+  const td = document.createElement('td');
+  td.textContent = text;
+  if (numeric) {
+    td.className = 'number';
+  }
+  return td;
+}
+
+function table(headers, rows) {
+  const t = document.createElement('table');
+  const head = t.createTHead().insertRow();
+  headers.forEach(h => {
+    const th = document.createElement('th');
+    th.textContent = h;
+    head.appendChild(th);
+  });
+  const body = t.createTBody();
+  rows.forEach(r => {
+    const tr = body.insertRow();
+    r.forEach(([text, numeric]) => tr.appendChild(cell(text, numeric)));
+  });
+  return t;
+}
+
+async function showAuctions() {
+  const auctions = await getJson('/api/v1/auctions');
+  const body = document.querySelector('#auction-list tbody');
+  body.replaceChildren();
+  auctions.forEach(a => {
+    const tr = body.insertRow();
+    tr.className = 'clickable';
+    [a.title, a.state, a.directive.id + ' v' + a.directive.version, a.createdAt]
+      .forEach(text => tr.appendChild(cell(text)));
+    tr.addEventListener('click', () => selectAuction(a.id));
+  });
+}
+
+let feed;
+
+async function selectAuction(id) {
+  location.hash = id;
+  document.getElementById('auction').hidden = false;
+  await showAuction(id);
+  if (feed) {
+    feed.close();
+  }
+  feed = new EventSource('/api/v1/auctions/' + id + '/feed');
+  feed.onopen = () => { document.getElementById('feed-status').textContent = 'live feed: connected'; };
+  feed.onerror = () => { document.getElementById('feed-status').textContent = 'live feed: reconnecting…'; };
+  ['STAGE_OPENED', 'ROUND_OPENED', 'ROUND_RESULT', 'ROUND_PAUSED', 'ROUND_RESUMED', 'ROUND_EXTENDED',
+    'ROUND_INCREMENT_SET', 'STAGE_RESULT', 'OUTCOME_PUBLISHED']
+    .forEach(type => feed.addEventListener(type, () => showAuction(id)));
+}
+
+async function showAuction(id) {
+  const auction = await getJson('/api/v1/auctions/' + id);
+  document.getElementById('auction-title').textContent = auction.title;
+  document.getElementById('auction-state').textContent = auction.state;
+  document.getElementById('auction-directive').textContent =
+    auction.directive.id + ' version ' + auction.directive.version + ' (SHA-256 ' + auction.directive.sha256 + ')';
+  document.getElementById('transcript-link').href = '/api/v1/auctions/' + id + '/transcript';
+  const head = await getJson('/api/v1/auctions/' + id + '/transcript/head');
+  document.getElementById('head').textContent = 'record ' + head.head.seq + ' · ' + head.head.hash
+    + ' · signed by key ' + head.kid + ': ' + head.signature;
+  await showStages(id);
+  await showOutcome(id);
+}
+
+async function showStages(id) {
+  const container = document.getElementById('stages');
+  container.replaceChildren();
+  const windows = await getJson('/api/v1/auctions/' + id + '/stages');
+  for (const w of windows) {
+    const h = document.createElement('h4');
+    h.textContent = w.stage + ' (' + w.type + ') — ' + w.state;
+    container.appendChild(h);
+    if (w.type === 'CLOCK') {
+      const rounds = await getJson('/api/v1/auctions/' + id + '/stages/' + w.stage + '/rounds');
+      const rows = [];
+      rounds.filter(r => r.products).forEach(r => r.products.forEach(p => rows.push([
+        [String(r.round), true], [p.product], [usd.format(p.startOfRound), true], [usd.format(p.clockPrice), true],
+        [usd.format(p.postedPrice), true], [String(p.aggregateDemand), true], [String(p.excessDemand), true]])));
+      container.appendChild(table(['Round', 'Product', 'Start of round', 'Clock price', 'Posted price',
+        'Aggregate demand', 'Excess'], rows));
+      const csv = document.createElement('a');
+      csv.href = '/api/v1/auctions/' + id + '/stages/' + w.stage + '/rounds.csv';
+      csv.textContent = 'rounds as CSV';
+      container.appendChild(csv);
+    } else if (w.result && w.result.awards) {
+      container.appendChild(table(['Bidder', 'Category', 'Blocks', 'Price per block', 'Total'],
+        w.result.awards.map(a => [[a.bidder], [a.category], [String(a.blocks), true],
+          [usd.format(a.pricePerBlock), true], [usd.format(a.total), true]])));
+    }
+  }
+}
+
+async function showOutcome(id) {
+  const container = document.getElementById('outcome');
+  const response = await fetch('/api/v1/auctions/' + id + '/outcome');
+  if (!response.ok) {
+    return;
+  }
+  const outcome = (await response.json()).outcome;
+  container.replaceChildren();
+  container.appendChild(table(['Winner', 'Lots', 'Price (' + outcome.currency + ')'],
+    outcome.winners.map(w => [[w.bidder], [Object.entries(w.lots).map(([c, n]) => n + ' × ' + c).join(', ')],
+      [usd.format(w.price), true]])));
+  const p = document.createElement('p');
+  p.textContent = 'Revenue ' + usd.format(outcome.revenue) + ' ' + outcome.currency + ' · ' + outcome.mhzSold
+    + ' of ' + outcome.mhzOffered + ' MHz sold · unsold: '
+    + (Object.entries(outcome.unsold).map(([c, n]) => n + ' × ' + c).join(', ') || 'none');
+  container.appendChild(p);
+}
+
+showAuctions().then(() => {
+  if (location.hash.length > 1) {
+    selectAuction(location.hash.substring(1));
+  }
+});
