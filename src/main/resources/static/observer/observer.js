@@ -51,26 +51,60 @@ async function showAuctions() {
 }
 
 let feed;
+let ended = false;
+const FINAL_STATES = ['CONCLUDED', 'CANCELLED'];
 
 async function selectAuction(id) {
   location.hash = id;
   document.getElementById('auction').hidden = false;
-  await showAuction(id);
   if (feed) {
     feed.close();
+    feed = undefined;
+  }
+  await refresh(id);
+  if (ended) {
+    document.getElementById('feed-status').textContent = 'auction ended: no live feed';
+    return;
   }
   feed = new EventSource('/api/v1/auctions/' + id + '/feed');
   feed.onopen = () => { document.getElementById('feed-status').textContent = 'live feed: connected'; };
   feed.onerror = () => { document.getElementById('feed-status').textContent = 'live feed: reconnecting…'; };
   ['STAGE_OPENED', 'ROUND_OPENED', 'ROUND_RESULT', 'ROUND_PAUSED', 'ROUND_RESUMED', 'ROUND_EXTENDED',
     'ROUND_INCREMENT_SET', 'STAGE_RESULT', 'OUTCOME_PUBLISHED']
-    .forEach(type => feed.addEventListener(type, () => showAuction(id)));
+    .forEach(type => feed.addEventListener(type, () => refresh(id)));
+}
+
+// Feed events can arrive in bursts (a reconnect replays the recent ones): one refresh at a time, and one more after it
+// if anything arrived meanwhile, so the page never interleaves two renderings.
+let refreshing = false;
+let refreshAgain = false;
+
+async function refresh(id) {
+  if (refreshing) {
+    refreshAgain = true;
+    return;
+  }
+  refreshing = true;
+  try {
+    do {
+      refreshAgain = false;
+      await showAuction(id);
+    } while (refreshAgain);
+  } finally {
+    refreshing = false;
+  }
 }
 
 async function showAuction(id) {
   const auction = await getJson('/api/v1/auctions/' + id);
   document.getElementById('auction-title').textContent = auction.title;
   document.getElementById('auction-state').textContent = auction.state;
+  ended = FINAL_STATES.includes(auction.state);
+  if (ended && feed) {
+    feed.close();
+    feed = undefined;
+    document.getElementById('feed-status').textContent = 'auction ended: no live feed';
+  }
   document.getElementById('auction-directive').textContent =
     auction.directive.id + ' version ' + auction.directive.version + ' (SHA-256 ' + auction.directive.sha256 + ')';
   document.getElementById('transcript-link').href = '/api/v1/auctions/' + id + '/transcript';
@@ -82,31 +116,31 @@ async function showAuction(id) {
 }
 
 async function showStages(id) {
-  const container = document.getElementById('stages');
-  container.replaceChildren();
+  const nodes = [];
   const windows = await getJson('/api/v1/auctions/' + id + '/stages');
   for (const w of windows) {
     const h = document.createElement('h4');
     h.textContent = w.stage + ' (' + w.type + ') — ' + w.state;
-    container.appendChild(h);
+    nodes.push(h);
     if (w.type === 'CLOCK') {
       const rounds = await getJson('/api/v1/auctions/' + id + '/stages/' + w.stage + '/rounds');
       const rows = [];
       rounds.filter(r => r.products).forEach(r => r.products.forEach(p => rows.push([
         [String(r.round), true], [p.product], [usd.format(p.startOfRound), true], [usd.format(p.clockPrice), true],
         [usd.format(p.postedPrice), true], [String(p.aggregateDemand), true], [String(p.excessDemand), true]])));
-      container.appendChild(table(['Round', 'Product', 'Start of round', 'Clock price', 'Posted price',
+      nodes.push(table(['Round', 'Product', 'Start of round', 'Clock price', 'Posted price',
         'Aggregate demand', 'Excess'], rows));
       const csv = document.createElement('a');
       csv.href = '/api/v1/auctions/' + id + '/stages/' + w.stage + '/rounds.csv';
       csv.textContent = 'rounds as CSV';
-      container.appendChild(csv);
+      nodes.push(csv);
     } else if (w.result && w.result.awards) {
-      container.appendChild(table(['Bidder', 'Category', 'Blocks', 'Price per block', 'Total'],
+      nodes.push(table(['Bidder', 'Category', 'Blocks', 'Price per block', 'Total'],
         w.result.awards.map(a => [[a.bidder], [a.category], [String(a.blocks), true],
           [usd.format(a.pricePerBlock), true], [usd.format(a.total), true]])));
     }
   }
+  document.getElementById('stages').replaceChildren(...nodes);
 }
 
 async function showOutcome(id) {
@@ -116,8 +150,7 @@ async function showOutcome(id) {
     return;
   }
   const outcome = (await response.json()).outcome;
-  container.replaceChildren();
-  container.appendChild(table(['Winner', 'Lots', 'Price (' + outcome.currency + ')'],
+  container.replaceChildren(table(['Winner', 'Lots', 'Price (' + outcome.currency + ')'],
     outcome.winners.map(w => [[w.bidder], [Object.entries(w.lots).map(([c, n]) => n + ' × ' + c).join(', ')],
       [usd.format(w.price), true]])));
   const p = document.createElement('p');
