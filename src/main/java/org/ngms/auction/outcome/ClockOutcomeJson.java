@@ -64,7 +64,7 @@ public final class ClockOutcomeJson {
                         Money.of(a.get("total").longValue())));
             });
         }
-        clock.awards().forEach(a -> wins.add(new Outcome.Win(a.bidder(), a.lots(), List.of(), Money.of(a.total()))));
+        wins.addAll(clockWins(clock));
         List<ObjectNode> failed = new ArrayList<>();
         List<Outcome.Win> kept = settlePendingConditions(d, sealedResults, wins, failed);
         ObjectNode outcome = outcomeOf(auction, directiveId, directiveVersion, directiveSha256, d, kept);
@@ -73,6 +73,19 @@ public final class ClockOutcomeJson {
             failed.forEach(conditions::add);
         }
         return outcome;
+    }
+
+    /**
+     * The clock's awards as one win per bidder and product (blocks times the product's final price), so that a
+     * cross-band condition can take back the conditional product alone. A bidder's wins add up to its award total.
+     */
+    static List<Outcome.Win> clockWins(ClockOutcome clock) {
+        List<Outcome.Win> wins = new ArrayList<>();
+        for (ClockOutcome.Award a : clock.awards()) {
+            a.lots().forEach((product, blocks) -> wins.add(new Outcome.Win(a.bidder(), Map.of(product, blocks),
+                    List.of(), Money.of(Math.multiplyExact(blocks.longValue(), a.pricePerLot().get(product))))));
+        }
+        return wins;
     }
 
     /**
