@@ -62,6 +62,9 @@ async function selectAuction(id) {
     feed = undefined;
   }
   await refresh(id);
+  if (selected !== id) {
+    return; // another auction was chosen meanwhile: its selection opens its own feed
+  }
   if (ended) {
     document.getElementById('feed-status').textContent = 'auction ended: no live feed';
     return;
@@ -74,25 +77,29 @@ async function selectAuction(id) {
     .forEach(type => feed.addEventListener(type, () => refresh(id)));
 }
 
-// Feed events can arrive in bursts (a reconnect replays the recent ones): one refresh at a time, and one more after it
-// if anything arrived meanwhile, so the page never interleaves two renderings.
-let refreshing = false;
+// Feed events can arrive in bursts (a reconnect replays the recent ones): one refresh runs at a time, and one more
+// after it if anything arrived meanwhile, so the page never interleaves two renderings. The loop renders the auction
+// selected last, and every caller waits for the loop that includes its request.
+let selected;
 let refreshAgain = false;
+let running;
 
-async function refresh(id) {
-  if (refreshing) {
-    refreshAgain = true;
-    return;
+function refresh(id) {
+  selected = id;
+  refreshAgain = true;
+  if (!running) {
+    running = (async () => {
+      try {
+        while (refreshAgain) {
+          refreshAgain = false;
+          await showAuction(selected);
+        }
+      } finally {
+        running = undefined;
+      }
+    })();
   }
-  refreshing = true;
-  try {
-    do {
-      refreshAgain = false;
-      await showAuction(id);
-    } while (refreshAgain);
-  } finally {
-    refreshing = false;
-  }
+  return running;
 }
 
 async function showAuction(id) {
