@@ -15,7 +15,8 @@ import org.ngms.auction.AuctionState;
 import org.ngms.auction.Registration;
 import org.ngms.auction.Schedule;
 import org.ngms.auction.app.AuctionService;
-import org.ngms.auction.app.ClockStageService;
+import org.ngms.auction.app.ClockBidding;
+import org.ngms.auction.app.ClockRounds;
 import org.ngms.auction.app.StageService;
 import org.ngms.auction.clock.replay.ClockScript;
 import org.ngms.auction.clock.replay.ClockScriptReader;
@@ -53,14 +54,16 @@ public final class ScenarioReplay {
     private final DirectiveService directives;
     private final AuctionService auctions;
     private final StageService stages;
-    private final ClockStageService clocks;
+    private final ClockBidding clocks;
+    private final ClockRounds rounds;
     private final Clock clock;
 
     public ScenarioReplay(ApplicationContext context) {
         this.directives = context.getBean(DirectiveService.class);
         this.auctions = context.getBean(AuctionService.class);
         this.stages = context.getBean(StageService.class);
-        this.clocks = context.getBean(ClockStageService.class);
+        this.clocks = context.getBean(ClockBidding.class);
+        this.rounds = context.getBean(ClockRounds.class);
         this.clock = context.getBean(Clock.class);
     }
 
@@ -130,7 +133,7 @@ public final class ScenarioReplay {
                 for (ClockScript.BidderBids b : round.bids()) {
                     clocks.submit(ACTOR, b.bidder(), auction, stage.id(), round.round(), clockBids(b)).block(WAIT);
                 }
-                clocks.close(auction, stage.id(), round.round(), clock.instant()).block(WAIT);
+                rounds.close(auction, stage.id(), round.round(), clock.instant()).block(WAIT);
             }
         } else {
             throw new IllegalArgumentException("replay does not drive " + stage.type() + " stages yet");

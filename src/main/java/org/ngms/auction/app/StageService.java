@@ -41,21 +41,30 @@ public class StageService {
     private final SealedBidService sealed;
     private final DirectiveCatalog catalog;
     private final SealedEvaluation evaluation;
-    private final ClockStageService clocks;
+    private final ClockRounds rounds;
+    private final ClockBidding bidding;
+    private final ClockEngines engines;
+    private final StageFailures failures;
+    private final Compute compute;
     private final AuditTrail audit;
     private final TransactionalOperator transaction;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
     public StageService(StageStore stages, AuctionStore auctions, SealedBidService sealed, DirectiveCatalog catalog,
-                        SealedEvaluation evaluation, ClockStageService clocks, AuditTrail audit,
-                        TransactionalOperator transaction, Clock clock) {
+                        SealedEvaluation evaluation, ClockRounds rounds, ClockBidding bidding, ClockEngines engines,
+                        StageFailures failures, Compute compute, AuditTrail audit, TransactionalOperator transaction,
+                        Clock clock) {
         this.stages = stages;
         this.auctions = auctions;
         this.sealed = sealed;
         this.catalog = catalog;
         this.evaluation = evaluation;
-        this.clocks = clocks;
+        this.rounds = rounds;
+        this.bidding = bidding;
+        this.engines = engines;
+        this.failures = failures;
+        this.compute = compute;
         this.audit = audit;
         this.transaction = transaction;
         this.clock = clock;
@@ -102,17 +111,37 @@ public class StageService {
 
     /**
      * Opens and closes every window and clock round that is due at {@code now}; safe to run on every instance at
-     * once.
+     * once. Each operation runs in its own transaction and is isolated: one that fails is reported
+     * ({@link StageFailures}) and retried with back-off, and the others go on.
      */
     public Mono<Void> tick(Instant now) {
-        return stages.dueToOpen(now)
-                .concatMap(w -> openWindow(w.auction(), w.stage(), now))
-                .thenMany(stages.dueToClose(now))
-                .concatMap(w -> close(w.auction(), w.stage(), now))
-                .then(clocks.closeDue(now));
+        return stages.dueToOpen(now).collectList()
+                .flatMapMany(Flux::fromIterable)
+                .filter(w -> failures.due(w.auction(), w.stage(), now))
+                .concatMap(w -> isolated(w.auction(), w.stage(), "opening of the window", openWindow(w.auction(),
+                        w.stage(), now), now))
+                .thenMany(stages.dueToClose(now).collectList())
+                .flatMap(Flux::fromIterable)
+                .filter(w -> failures.due(w.auction(), w.stage(), now))
+                .concatMap(w -> isolated(w.auction(), w.stage(), "closing of the window", close(w.auction(),
+                        w.stage(), now), now))
+                .thenMany(rounds.due(now))
+                .filter(r -> failures.due(r.auction(), r.stage(), now))
+                .concatMap(r -> isolated(r.auction(), r.stage(), "close of round " + r.round(),
+                        rounds.close(r.auction(), r.stage(), r.round(), now), now))
+                .then();
     }
 
-    /** Opens a due window; a clock stage opens its first round with it. */
+    private Mono<Void> isolated(UUID auction, String stage, String operation, Mono<Void> work, Instant now) {
+        return work
+                .doOnSuccess(v -> failures.succeeded(auction, stage))
+                .onErrorResume(e -> {
+                    failures.failed(auction, stage, operation, e, now);
+                    return Mono.empty();
+                });
+    }
+
+    /** Opens a due window; a clock stage opens its first round with it (its engine is kept once committed). */
     public Mono<Void> openWindow(UUID auction, String stage, Instant now) {
         return stages.advance(auction, stage, "SCHEDULED", "OPEN", now)
                 .filter(Boolean::booleanValue)
@@ -120,9 +149,10 @@ public class StageService {
                                 AuditTrail.object().put("stage", stage))
                         .then(stages.window(auction, stage))
                         .filter(w -> w.stageType().equals(Stage.StageType.CLOCK.name()))
-                        .flatMap(w -> clocks.start(auction, stage, now)))
-                .then()
-                .as(transaction::transactional);
+                        .flatMap(w -> rounds.start(auction, stage, now)))
+                .as(transaction::transactional)
+                .doOnNext(engine -> engines.remember(auction, stage, engine))
+                .then();
     }
 
     /**
@@ -147,9 +177,10 @@ public class StageService {
                                                 AuditTrail.object().put("stage", stageId).put("liveBids", opened.size()))
                                         .then(audit.event(chain, "SEALED_BIDS_OPENED", openedJson(stageId, opened)))
                                         .thenReturn(opened))
-                                .map(opened -> evaluation.evaluate(v.auction(), db.getT1().getT1(),
-                                        db.getT1().getT1().stage(stageId).orElseThrow(), db.getT1().getT2(), opened,
-                                        db.getT2()))
+                                // winner determination and pricing may take the solver's whole time limit
+                                .flatMap(opened -> compute.run(() -> evaluation.evaluate(v.auction(),
+                                        db.getT1().getT1(), db.getT1().getT1().stage(stageId).orElseThrow(),
+                                        db.getT1().getT2(), opened, db.getT2())))
                                 .flatMap(result -> record(v.auction(), db.getT1().getT1(), stageId, result, now))));
     }
 
@@ -206,7 +237,7 @@ public class StageService {
     }
 
     private Mono<StageStore.Window> openWindowForBids(UUID auction, String stageId, Instant now) {
-        return clocks.requireBidding(auction).then(stages.windowForUpdate(auction, stageId))
+        return bidding.requireBidding(auction).then(stages.windowForUpdate(auction, stageId))
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("stage " + stageId)))
                 .flatMap(w -> {
                     if (!w.state().equals("OPEN") || w.closesAt().map(c -> !now.isBefore(c)).orElse(true)) {

@@ -41,7 +41,18 @@ public record ClockSetup(
         List<CapRule> caps,
         List<EligibilityCondition> firstRoundConditions,
         Optional<Percent> minSoldPercentOfMhz,
-        String seedHex) {
+        String seedHex,
+        Map<String, Map<String, Integer>> startingDemand) {
+
+    /** A stage whose bidders start with no demand (every stage that does not continue a sealed one). */
+    public ClockSetup(String stageId, Stage.Increment increment, long bidMultiple, Stage.MissingBid missingBid,
+                      Percent activityRequirement, boolean intraRoundBids, List<ClockProduct> products,
+                      Map<String, Long> openingPrices, List<ClockBidder> bidders, List<CapRule> caps,
+                      List<EligibilityCondition> firstRoundConditions, Optional<Percent> minSoldPercentOfMhz,
+                      String seedHex) {
+        this(stageId, increment, bidMultiple, missingBid, activityRequirement, intraRoundBids, products,
+                openingPrices, bidders, caps, firstRoundConditions, minSoldPercentOfMhz, seedHex, Map.of());
+    }
 
     public ClockSetup {
         Objects.requireNonNull(stageId, "stageId");
@@ -81,6 +92,36 @@ public record ClockSetup(
             }
         }
         HexFormat.of().parseHex(seedHex);
+        Map<String, Map<String, Integer>> demand = new java.util.TreeMap<>();
+        for (var e : startingDemand.entrySet()) {
+            if (!bidderIds.contains(e.getKey())) {
+                throw new IllegalArgumentException("starting demand of " + e.getKey() + ", not a bidder of the stage");
+            }
+            Map<String, Integer> own = new java.util.TreeMap<>();
+            e.getValue().forEach((product, quantity) -> {
+                if (!ids.contains(product) || quantity < 0) {
+                    throw new IllegalArgumentException("starting demand of " + e.getKey() + " for " + product
+                            + ": " + quantity + " is not a quantity of a product of the stage");
+                }
+                if (quantity > 0) {
+                    own.put(product, quantity);
+                }
+            });
+            if (!own.isEmpty()) {
+                demand.put(e.getKey(), java.util.Collections.unmodifiableMap(own));
+            }
+        }
+        startingDemand = java.util.Collections.unmodifiableMap(demand);
+    }
+
+    /**
+     * The same stage with each bidder's demand before round 1 (bidder, product, blocks): the demand a sealed stage
+     * escalated, which round 1 processes as the bidder's standing demand (a bidder that sends no round-1 bid keeps it
+     * under the missing-bid rule; a reduction is processed as any other).
+     */
+    public ClockSetup withStartingDemand(Map<String, Map<String, Integer>> demand) {
+        return new ClockSetup(stageId, increment, bidMultiple, missingBid, activityRequirement, intraRoundBids,
+                products, openingPrices, bidders, caps, firstRoundConditions, minSoldPercentOfMhz, seedHex, demand);
     }
 
     public byte[] seed() {

@@ -42,10 +42,15 @@ public final class ClockSetups {
         JsonNode result = escalating.get();
         Map<String, Long> opening = new LinkedHashMap<>();
         Map<String, Boolean> participants = new TreeMap<>();
+        Map<String, Map<String, Integer>> startingDemand = new TreeMap<>();
         for (JsonNode e : escalationsTo(result, stageId)) {
             String category = e.get("category").asString();
             opening.put(category, d.lotCategory(category).orElseThrow().reservePerBlock().amount());
-            e.get("demand").propertyNames().forEach(b -> participants.put(b, true));
+            e.get("demand").propertyNames().forEach(b -> {
+                participants.put(b, true);
+                startingDemand.computeIfAbsent(b, k -> new TreeMap<>())
+                        .put(category, e.get("demand").get(b).intValue());
+            });
         }
         Map<String, Map<String, Mhz>> awarded = awardedMhz(d, result);
         List<ClockBidder> bidders = new ArrayList<>();
@@ -58,7 +63,10 @@ public final class ClockSetups {
             ClockBidder base = ClockBidder.of(b);
             bidders.add(new ClockBidder(b.id(), b.newEntrant(), base.eligibility(), holdings));
         }
-        return ClockSetup.fromDirective(d, stageId, bidders, opening.keySet(), opening, seed);
+        // the escalated demand is the clock's starting demand (of the bidders that take part)
+        startingDemand.keySet().retainAll(bidders.stream().map(ClockBidder::id).toList());
+        return ClockSetup.fromDirective(d, stageId, bidders, opening.keySet(), opening, seed)
+                .withStartingDemand(startingDemand);
     }
 
     /** The first of the earlier results that escalates products to stage {@code stageId}, if any. */

@@ -82,8 +82,14 @@ public final class ClockStage {
         return eligibility;
     }
 
-    /** Each bidder's processed demand carried into the next round. */
+    /**
+     * Each bidder's processed demand carried into the next round; before round 1, the starting demand a sealed stage
+     * handed over (none for a stage of its own).
+     */
     public Map<String, Integer> processedDemand(String bidder) {
+        if (rounds.isEmpty()) {
+            return setup.startingDemand().getOrDefault(bidder, Map.of());
+        }
         ClockRound.BidderRound previous = carried.get(bidder);
         return previous == null ? Map.of() : (Map<String, Integer>) previous.processedDemand();
     }
@@ -138,6 +144,41 @@ public final class ClockStage {
         return rejection.<ClockDecision<Bid>>map(ClockDecision::rejected).orElseGet(() -> ClockDecision.allowed(bid));
     }
 
+    /**
+     * Every rejection that {@link #close} would record for {@code bids} if they were a bid set of the open round:
+     * what the service checks at submission, so that a bid set it receipts is one the round will process as sent.
+     */
+    public List<Rejection> rejections(RoundPrices prices, Collection<Bid> bids) {
+        return screen(prices, bids).rejections();
+    }
+
+    /** Bids sorted into rejections and valid bids (per bidder), and the products each bidder bid on. */
+    private record Screened(List<Rejection> rejections, Map<String, List<Bid>> valid, Map<String, Set<String>> seen) {
+    }
+
+    /** Validates bids one by one in the order given; a second bid of a bidder for a product is a DUPLICATE_BID. */
+    private Screened screen(RoundPrices prices, Collection<Bid> bids) {
+        List<Rejection> rejections = new ArrayList<>();
+        Map<String, List<Bid>> valid = new TreeMap<>();
+        Map<String, Set<String>> seen = new HashMap<>();
+        for (Bid bid : bids) {
+            Optional<Rejection> rejection = admitted(bid)
+                    .or(() -> ClockRules.validate(setup, products.get(bid.product()), prices,
+                        processedDemand(bid.bidder()), bid));
+            if (rejection.isEmpty()
+                    && !seen.computeIfAbsent(bid.bidder(), k -> new HashSet<>()).add(bid.product())) {
+                rejection = Optional.of(new Rejection(bid.bidder(), bid.product(), ClockReasonCode.DUPLICATE_BID,
+                        "a second bid for " + bid.product() + " in round " + prices.round()));
+            }
+            if (rejection.isPresent()) {
+                rejections.add(rejection.get());
+            } else {
+                valid.computeIfAbsent(bid.bidder(), k -> new ArrayList<>()).add(bid);
+            }
+        }
+        return new Screened(rejections, valid, seen);
+    }
+
     private Optional<Rejection> admitted(Bid bid) {
         if (ended()) {
             return Optional.of(new Rejection(bid.bidder(), bid.product(), ClockReasonCode.STAGE_ENDED,
@@ -173,24 +214,10 @@ public final class ClockStage {
         Map<String, Integer> eligibility = eligibility();
 
         // 1. validate, bidder by bidder in a fixed order
-        List<Rejection> rejections = new ArrayList<>();
-        Map<String, List<Bid>> valid = new TreeMap<>();
-        Map<String, Set<String>> seen = new HashMap<>();
-        for (Bid bid : bids) {
-            Optional<Rejection> rejection = admitted(bid)
-                    .or(() -> ClockRules.validate(setup, products.get(bid.product()), prices,
-                        processedDemand(bid.bidder()), bid));
-            if (rejection.isEmpty()
-                    && !seen.computeIfAbsent(bid.bidder(), k -> new HashSet<>()).add(bid.product())) {
-                rejection = Optional.of(new Rejection(bid.bidder(), bid.product(), ClockReasonCode.DUPLICATE_BID,
-                        "a second bid for " + bid.product() + " in round " + round));
-            }
-            if (rejection.isPresent()) {
-                rejections.add(rejection.get());
-            } else {
-                valid.computeIfAbsent(bid.bidder(), k -> new ArrayList<>()).add(bid);
-            }
-        }
+        Screened screened = screen(prices, bids);
+        List<Rejection> rejections = screened.rejections();
+        Map<String, List<Bid>> valid = screened.valid();
+        Map<String, Set<String>> seen = screened.seen();
 
         // 2. round-1 conditions: a broken one voids the bidder's whole bid set and excludes it
         List<ClockRound.Exclusion> exclusions = new ArrayList<>();

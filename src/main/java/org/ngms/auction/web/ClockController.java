@@ -10,7 +10,8 @@ import org.ngms.audit.Chains;
 import org.ngms.audit.SignedRecord;
 import org.ngms.audit.persistence.TranscriptStore;
 import org.ngms.auction.app.AuctionService;
-import org.ngms.auction.app.ClockStageService;
+import org.ngms.auction.app.ClockBidding;
+import org.ngms.auction.app.ClockControls;
 import org.ngms.auction.persistence.ClockStore;
 import org.ngms.identity.web.Callers;
 import org.ngms.web.ProblemException;
@@ -44,12 +45,14 @@ public class ClockController {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final ClockStageService clocks;
+    private final ClockBidding clocks;
+    private final ClockControls controls;
     private final AuctionService auctions;
     private final TranscriptStore transcripts;
 
-    public ClockController(ClockStageService clocks, AuctionService auctions, TranscriptStore transcripts) {
+    public ClockController(ClockBidding clocks, ClockControls controls, AuctionService auctions, TranscriptStore transcripts) {
         this.clocks = clocks;
+        this.controls = controls;
         this.auctions = auctions;
         this.transcripts = transcripts;
     }
@@ -180,12 +183,12 @@ public class ClockController {
                     + "(round n can be set only while round n-1 is open), increment-not-regulated, request-invalid.")
     public Mono<ObjectNode> increment(@PathVariable UUID id, @PathVariable String stage, @PathVariable int round,
                                       @RequestBody JsonNode body) {
-        return Callers.current().flatMap(caller -> clocks.setIncrement(caller.accountId(), id, stage, round, body));
+        return Callers.current().flatMap(caller -> controls.setIncrement(caller.accountId(), id, stage, round, body));
     }
 
     private Mono<ObjectNode> control(UUID id, String stage, int round, String action, Optional<Instant> closesAt) {
         return Callers.current()
-                .flatMap(caller -> clocks.control(caller.accountId(), id, stage, round, action, closesAt))
+                .flatMap(caller -> controls.control(caller.accountId(), id, stage, round, action, closesAt))
                 .map(ClockController::publicRound);
     }
 

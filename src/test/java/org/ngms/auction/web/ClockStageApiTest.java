@@ -10,7 +10,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.ngms.auction.app.ClockStageService;
+import org.ngms.auction.app.ClockRounds;
 import org.ngms.auction.app.StageService;
 import org.ngms.support.IntegrationTestBase;
 import org.ngms.support.Scenarios;
@@ -35,7 +35,7 @@ class ClockStageApiTest extends IntegrationTestBase {
     StageService stages;
 
     @Autowired
-    ClockStageService clocks;
+    ClockRounds clocks;
 
     private String auction;
     private WebTestClient jazz;
@@ -169,7 +169,7 @@ class ClockStageApiTest extends IntegrationTestBase {
         JsonNode refused = postJson(jazz, "/api/v1/auctions/" + auction + "/stages/clock/rounds/1/bids",
                 Map.of("bids", List.of(Map.of("product", "P1", "quantity", 2))), 409);
         assertThat(refused.get("code").asString()).isEqualTo("auction-not-bidding");
-        clocks.closeDue(Instant.now().plus(Duration.ofDays(1))).block();
+        clocks.closeDue(Instant.now().plus(Duration.ofDays(1))).blockLast();
         assertThat(get(anonymous, "/api/v1/auctions/" + auction + "/stages/clock/rounds")).hasSize(1);
         assertThat(get(anonymous, "/api/v1/auctions/" + auction + "/stages/clock/rounds").get(0).get("state")
                 .asString()).isEqualTo("OPEN");

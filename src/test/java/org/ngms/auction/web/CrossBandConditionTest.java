@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.ngms.auction.app.ClockStageService;
+import org.ngms.auction.app.ClockRounds;
 import org.ngms.auction.app.StageService;
 import org.ngms.support.IntegrationTestBase;
 import org.ngms.support.Scenarios;
@@ -32,7 +32,7 @@ class CrossBandConditionTest extends IntegrationTestBase {
     StageService stages;
 
     @Autowired
-    ClockStageService clocks;
+    ClockRounds clocks;
 
     /** AJK &amp; GB 2021 with one condition: product 2 only for bidders that win at least 10 MHz of product 1's band. */
     private static String conditionalDirective(String id) {

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.ngms.auction.app.ClockStageService;
+import org.ngms.auction.app.ClockRounds;
 import org.ngms.auction.app.StageService;
 import org.ngms.support.IntegrationTestBase;
 import org.ngms.support.Scenarios;
@@ -31,7 +31,7 @@ class FirstRoundMinimumTest extends IntegrationTestBase {
     StageService stages;
 
     @Autowired
-    ClockStageService clocks;
+    ClockRounds clocks;
 
 
     @Test

@@ -21,7 +21,7 @@ import org.ngms.audit.verify.BundleVerifier;
 import org.ngms.audit.verify.BundleWriter;
 import org.ngms.audit.verify.Check;
 import org.ngms.audit.verify.Verification;
-import org.ngms.auction.app.ClockStageService;
+import org.ngms.auction.app.ClockRounds;
 import org.ngms.auction.app.StageService;
 import org.ngms.support.IntegrationTestBase;
 import org.ngms.support.Scenarios;
@@ -48,7 +48,7 @@ class RegulatorIncrementApiTest extends IntegrationTestBase {
     StageService stages;
 
     @Autowired
-    ClockStageService clocks;
+    ClockRounds clocks;
 
 
     private JsonNode get(WebTestClient client, String uri) {

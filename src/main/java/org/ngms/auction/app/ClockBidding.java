@@ -1,0 +1,165 @@
+package org.ngms.auction.app;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.ngms.audit.Receipt;
+import org.ngms.audit.app.AuditTrail;
+import org.ngms.auction.AuctionState;
+import org.ngms.auction.clock.Bid;
+import org.ngms.auction.clock.RoundPrices;
+import org.ngms.auction.clock.Rejection;
+import org.ngms.auction.persistence.AuctionStore;
+import org.ngms.auction.persistence.ClockStore;
+import org.ngms.shared.DocumentReader;
+import org.ngms.shared.Violation;
+import org.ngms.web.ProblemException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Operators' bids in the open clock round. A bid set is checked against the round as the engine in memory has it,
+ * with every rule the round's processing applies to it (so a receipted bid set is processed as sent), stored as the
+ * bidder's next version and recorded in the transcript with a signed receipt, all in one transaction that holds the
+ * round's row: a round cannot close between the check and the commit.
+ */
+@Service
+public class ClockBidding {
+
+    private final ClockStore clocks;
+    private final AuctionStore auctions;
+    private final ClockEngines engines;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public ClockBidding(ClockStore clocks, AuctionStore auctions, ClockEngines engines, AuditTrail audit,
+                        Clock clock) {
+        this.clocks = clocks;
+        this.auctions = auctions;
+        this.engines = engines;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Bids accepted into a round, with the signed receipt of their transcript record. */
+    public record SubmittedBids(String bidder, int round, int version, Instant submittedAt, JsonNode bids,
+                                Receipt receipt) {
+    }
+
+    /** A bidder's bids for the open round: each a product, a quantity and a price (the clock price if absent). */
+    @Transactional
+    public Mono<SubmittedBids> submit(String actor, String bidderId, UUID auction, String stageId, int round,
+                                      JsonNode body) {
+        Instant now = clock.instant();
+        return requireBidding(auction)
+                .then(clocks.roundForUpdate(auction, stageId, round))
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("round " + round + " of stage " + stageId)))
+                .flatMap(row -> {
+                    if (!row.state().equals("OPEN") || row.pausedAt().isPresent() || !now.isBefore(row.closesAt())) {
+                        return Mono.error(new ProblemException(409, "round-closed", "Round closed",
+                                "round " + round + " takes no bids now" + (row.pausedAt().isPresent()
+                                        ? ": the auction is paused" : "; its deadline was " + row.closesAt())));
+                    }
+                    return engines.after(auction, stageId, round - 1);
+                })
+                .map(engine -> accepted(engine, bidderId, round, body))
+                .flatMap(bids -> clocks.latestBidVersion(auction, stageId, round, bidderId)
+                        .flatMap(v -> clocks.insertBids(auction, stageId, round, bidderId, v + 1, now,
+                                        json.writeValueAsString(bids))
+                                .then(recordBids(actor, auction, stageId, round, bidderId, v + 1, bids))));
+    }
+
+    /**
+     * The bid set as it will be stored (every bid with its price), if the round's processing would take every bid of
+     * it; otherwise the problem naming each refused bid and its rule.
+     */
+    private ArrayNode accepted(ClockEngines.LiveClock engine, String bidderId, int round, JsonNode body) {
+        RoundPrices prices = engine.pricesOf(round);
+        List<Bid> bids = readBids(bidderId, body, prices);
+        List<Rejection> rejections = engine.stage().rejections(prices, bids);
+        if (!rejections.isEmpty()) {
+            throw refused(bids, rejections);
+        }
+        ArrayNode normalised = AuditTrail.object().arrayNode();
+        bids.forEach(b -> normalised.addObject().put("product", b.product()).put("quantity", b.quantity())
+                .put("price", b.price()));
+        return normalised;
+    }
+
+    private static ProblemException refused(List<Bid> bids, List<Rejection> rejections) {
+        List<Violation> errors = new ArrayList<>();
+        for (Rejection r : rejections) {
+            int index = -1;
+            for (int i = 0; i < bids.size(); i++) {
+                if (bids.get(i).product().equals(r.product())) {
+                    index = i;
+                }
+            }
+            String path = index < 0 ? "bids" : "bids[" + index + "]";
+            errors.add(Violation.of(path, r.reason().name(), r.message(), r.product()));
+        }
+        Rejection first = rejections.get(0);
+        return new ProblemException(first.reason().httpStatus(),
+                first.reason().name().toLowerCase().replace('_', '-'), "Bid refused", first.message(), errors);
+    }
+
+    private Mono<SubmittedBids> recordBids(String actor, UUID auction, String stageId, int round, String bidderId,
+                                           int version, ArrayNode bids) {
+        ObjectNode request = AuditTrail.object().put("action", "SUBMIT_CLOCK_BIDS").put("auction", auction.toString())
+                .put("stage", stageId).put("round", round).put("bidder", bidderId).put("version", version);
+        request.set("bids", bids);
+        return audit.auctionRequest(auction, Optional.of(stageId), Optional.of(round), "CLOCK_BIDS_SUBMITTED", actor,
+                        request, AuditTrail.object().put("bidder", bidderId).put("round", round).put("version", version))
+                .map(recorded -> new SubmittedBids(bidderId, round, version,
+                        Instant.parse(recorded.entry().record().at()), bids, recorded.receipt()));
+    }
+
+    /** Bids and deadlines concern only an auction that is bidding (not one cancelled or concluded): else 409. */
+    public Mono<Void> requireBidding(UUID auction) {
+        return auctions.find(auction)
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("auction " + auction)))
+                .filter(v -> v.auction().state() == AuctionState.BIDDING)
+                .switchIfEmpty(Mono.error(() -> new ProblemException(409, "auction-not-bidding",
+                        "Auction not bidding", "the auction is not in BIDDING")))
+                .then();
+    }
+
+    private static List<Bid> readBids(String bidderId, JsonNode body, RoundPrices prices) {
+        DocumentReader reader = new DocumentReader();
+        DocumentReader.Fields root = reader.root(body);
+        List<Bid> bids = root.list("bids", true, b -> {
+            String product = b.id("product");
+            Integer quantity = b.integer("quantity", 0, 10_000);
+            Optional<Long> price = b.optionalPositiveMoney("price").map(m -> m.amount());
+            return b.build(() -> new Bid(bidderId, product, quantity, price.orElseGet(
+                    () -> prices.of(product) == null ? 0L : prices.of(product).clockPrice())));
+        });
+        root.build(() -> Boolean.TRUE);
+        if (reader.hasViolations()) {
+            throw new ProblemException(422, "request-invalid", "Invalid bid", reader.violations().size()
+                    + " field(s) invalid; see errors", reader.violations());
+        }
+        return bids;
+    }
+
+    public Flux<ClockStore.RoundRow> rounds(UUID auction, String stageId) {
+        return clocks.rounds(auction, stageId);
+    }
+
+    /** Every version of one bidder's bids in a round. */
+    public Flux<ClockStore.BidRow> ownBids(UUID auction, String stageId, int round, String bidder) {
+        return clocks.bids(auction, stageId, round, bidder);
+    }
+}

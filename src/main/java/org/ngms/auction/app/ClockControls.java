@@ -1,0 +1,141 @@
+package org.ngms.auction.app;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.ngms.audit.Chains;
+import org.ngms.audit.Instants;
+import org.ngms.audit.app.AuditTrail;
+import org.ngms.auction.clock.ClockDecision;
+import org.ngms.auction.clock.ClockRules;
+import org.ngms.auction.persistence.AuctionStore;
+import org.ngms.auction.persistence.ClockStore;
+import org.ngms.directive.Stage;
+import org.ngms.shared.DocumentReader;
+import org.ngms.shared.Percent;
+import org.ngms.shared.Violation;
+import org.ngms.web.ProblemException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The regulator's controls over clock rounds: pause, resume and extend the open round, and set the increment of the
+ * next one where the directive lets the regulator set it. Each is recorded in the transcript with a receipt.
+ */
+@Service
+public class ClockControls {
+
+    private final ClockStore clocks;
+    private final AuctionStore auctions;
+    private final DirectiveCatalog catalog;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public ClockControls(ClockStore clocks, AuctionStore auctions, DirectiveCatalog catalog, AuditTrail audit,
+                         Clock clock) {
+        this.clocks = clocks;
+        this.auctions = auctions;
+        this.catalog = catalog;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Mono<ClockStore.RoundRow> control(String actor, UUID auction, String stageId, int round, String action,
+                                             Optional<Instant> closesAt) {
+        Instant now = clock.instant();
+        return clocks.roundForUpdate(auction, stageId, round)
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("round " + round + " of stage " + stageId)))
+                .flatMap(row -> {
+                    if (!row.state().equals("OPEN")) {
+                        return Mono.error(new ProblemException(409, "round-closed", "Round closed",
+                                "round " + round + " has closed"));
+                    }
+                    Mono<Void> change = switch (action) {
+                        case "pause" -> row.pausedAt().isPresent() ? conflict("the round is already paused")
+                                : clocks.pause(auction, stageId, round, now);
+                        case "resume" -> row.pausedAt().isEmpty() ? conflict("the round is not paused")
+                                : clocks.resume(auction, stageId, round, now);
+                        case "extend" -> closesAt.filter(c -> c.isAfter(row.closesAt())).isEmpty()
+                                ? Mono.error(new ProblemException(422, "deadline-not-later", "Deadline not later",
+                                "closesAt must be after " + row.closesAt(), List.of(Violation.of("closesAt",
+                                "OUT_OF_RANGE", "after the current deadline", closesAt.orElse(null)))))
+                                : clocks.extend(auction, stageId, round, closesAt.get());
+                        default -> Mono.error(ProblemException.notFound("control " + action));
+                    };
+                    ObjectNode request = AuditTrail.object().put("action", action.toUpperCase() + "_ROUND")
+                            .put("auction", auction.toString()).put("stage", stageId).put("round", round);
+                    closesAt.ifPresent(c -> request.put("closesAt", Instants.format(c)));
+                    return change
+                            .then(audit.request(Chains.auction(auction), "ROUND_" + action.toUpperCase() + "D", actor,
+                                    request, AuditTrail.object()))
+                            .then(clocks.roundForUpdate(auction, stageId, round));
+                });
+    }
+
+    /**
+     * The regulator sets the increment of round {@code round} of a clock stage whose directive lets it
+     * (REGULATOR_RANGE), within the directive's [minPercent, maxPercent], while round {@code round - 1} is open, so
+     * before round {@code round} opens: body {@code {"percent": "10"}}. Setting it again replaces it. Recorded in the
+     * transcript as {@code ROUND_INCREMENT_SET}; {@code ROUND_OPENED} records the increment the round opened with.
+     */
+    @Transactional
+    public Mono<ObjectNode> setIncrement(String actor, UUID auction, String stageId, int round, JsonNode body) {
+        DocumentReader reader = new DocumentReader();
+        DocumentReader.Fields root = reader.root(body);
+        Percent percent = root.percent("percent", true, 100);
+        root.build(() -> Boolean.TRUE);
+        if (reader.hasViolations()) {
+            return Mono.error(new ProblemException(422, "request-invalid", "Invalid increment",
+                    reader.violations().size() + " field(s) invalid; see errors", reader.violations()));
+        }
+        return auctions.find(auction)
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("auction " + auction)))
+                .flatMap(v -> catalog.of(v.auction()))
+                .flatMap(d -> {
+                    Stage stage = d.stage(stageId).orElseThrow(() -> ProblemException.notFound("stage " + stageId));
+                    if (!(stage instanceof Stage.Clock clockStage)
+                            || clockStage.increment().basis() != Stage.IncrementBasis.REGULATOR_RANGE) {
+                        return Mono.error(new ProblemException(422, "increment-not-regulated",
+                                "Increment not set by the regulator", "stage " + stageId + " does not let the "
+                                + "regulator set its increments (the directive's increment basis is not "
+                                + "REGULATOR_RANGE)"));
+                    }
+                    if (ClockRules.incrementPercent(clockStage.increment(), Optional.of(percent))
+                            instanceof ClockDecision.Rejected<Percent> rejected) {
+                        return Mono.error(new ProblemException(422, "increment-out-of-range",
+                                "Increment out of range", rejected.rejection().message(), List.of(Violation.of(
+                                "percent", "OUT_OF_RANGE", rejected.rejection().message(), percent.toString()))));
+                    }
+                    Mono<ClockStore.RoundRow> before = round < 2 ? Mono.empty()
+                            : clocks.roundForUpdate(auction, stageId, round - 1);
+                    return before
+                            .filter(row -> row.state().equals("OPEN"))
+                            .switchIfEmpty(Mono.error(() -> new ProblemException(422, "round-not-next",
+                                    "Not the next round", "the increment of round " + round + " can be set only "
+                                    + "while round " + (round - 1) + " is open, before round " + round + " opens")))
+                            .flatMap(row -> {
+                                ObjectNode request = AuditTrail.object().put("action", "SET_ROUND_INCREMENT")
+                                        .put("auction", auction.toString()).put("stage", stageId).put("round", round)
+                                        .put("percent", percent.toString());
+                                ObjectNode facts = AuditTrail.object().put("stage", stageId).put("round", round)
+                                        .put("percent", percent.toString());
+                                return clocks.setIncrement(auction, stageId, round, percent.toString())
+                                        .then(audit.request(Chains.auction(auction), "ROUND_INCREMENT_SET", actor,
+                                                request, facts))
+                                        .thenReturn(facts);
+                            });
+                });
+    }
+
+    private static Mono<Void> conflict(String why) {
+        return Mono.error(new ProblemException(409, "round-state", "Round state", why));
+    }
+}

@@ -1,0 +1,239 @@
+package org.ngms.auction.app;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.ngms.auction.Auction;
+import org.ngms.auction.Bidder;
+import org.ngms.auction.clock.Bid;
+import org.ngms.auction.clock.ClockRound;
+import org.ngms.auction.clock.ClockRoundJson;
+import org.ngms.auction.clock.ClockSetup;
+import org.ngms.auction.clock.ClockSetups;
+import org.ngms.auction.clock.ClockStage;
+import org.ngms.auction.clock.RoundPrices;
+import org.ngms.auction.persistence.AuctionStore;
+import org.ngms.auction.persistence.ClockStore;
+import org.ngms.auction.persistence.StageStore;
+import org.ngms.directive.PolicyDirective;
+import org.ngms.directive.Stage;
+import org.ngms.shared.Percent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The clock engine of every open clock stage, in memory. A stage's engine is advanced by each round close and
+ * handed to the next bid as it is, so a bid costs work in proportion to the bid, never to the auction's history.
+ * Where the cache has no engine (a restart, an engine evicted, a round closed by another instance), it is rebuilt
+ * from the stage's setup and the stored bids of the rounds it lacks, in one query, and every round it recomputes is
+ * checked byte for byte against the round result stored when the round closed; a difference stops the stage with an
+ * error rather than letting bids into an engine that does not match the published record.
+ *
+ * <p>An engine enters the cache only after the transaction that produced it committed ({@link #remember}), so a
+ * cached engine is always one the database agrees with; a cached engine with fewer rounds than the database (the
+ * other instance closed them) is advanced from where it is. The cache is bounded (least recently used first out):
+ * an evicted stage costs one rebuild.
+ */
+@Component
+public class ClockEngines {
+
+    private static final Logger log = LoggerFactory.getLogger(ClockEngines.class);
+
+    private final ClockStore clocks;
+    private final StageStore stages;
+    private final AuctionStore auctions;
+    private final DirectiveCatalog catalog;
+    private final Compute compute;
+    private final Map<Key, LiveClock> cache;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public ClockEngines(ClockStore clocks, StageStore stages, AuctionStore auctions, DirectiveCatalog catalog,
+                        Compute compute, @Value("${ngms.clock.engine-cache-size:64}") int cacheSize) {
+        this.clocks = clocks;
+        this.stages = stages;
+        this.auctions = auctions;
+        this.catalog = catalog;
+        this.compute = compute;
+        // a few dozen entries, guarded by one lock: a bounded LinkedHashMap in access order is all an LRU needs here
+        this.cache = java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Key, LiveClock> eldest) {
+                return size() > cacheSize;
+            }
+        });
+    }
+
+    private record Key(UUID auction, String stage) {
+    }
+
+    /**
+     * A clock stage's engine: its closed rounds, and the prices of the round that follows them as they stand (empty
+     * once the stage has ended). The increments the regulator set are those the rounds opened with.
+     */
+    public record LiveClock(ClockStage stage, Optional<RoundPrices> next) {
+
+        /** The prices of the open round, which must be round {@code round}. */
+        public RoundPrices pricesOf(int round) {
+            RoundPrices prices = next.orElseThrow(() -> new IllegalStateException("stage "
+                    + stage.setup().stageId() + " has ended after round " + stage.rounds().size()));
+            if (prices.round() != round) {
+                throw new IllegalStateException("the engine's next round is " + prices.round() + ", not " + round);
+            }
+            return prices;
+        }
+    }
+
+    /**
+     * The engine of clock stage {@code stageId} after exactly {@code closedRounds} processed rounds, with the prices
+     * of the round after them: from the cache, advanced or rebuilt from the database where needed.
+     */
+    public Mono<LiveClock> after(UUID auction, String stageId, int closedRounds) {
+        LiveClock cached = cache.get(new Key(auction, stageId));
+        if (cached != null && cached.stage().rounds().size() == closedRounds) {
+            return Mono.just(cached);
+        }
+        Optional<LiveClock> from = Optional.ofNullable(cached)
+                .filter(c -> c.stage().rounds().size() < closedRounds);
+        return load(auction, stageId, closedRounds, from);
+    }
+
+    /** Keeps an engine once the transaction that closed (or opened) its last round has committed. */
+    public void remember(UUID auction, String stageId, LiveClock engine) {
+        cache.put(new Key(auction, stageId), engine);
+    }
+
+    /** Drops a stage's engine (after a failed close: the next use rebuilds it from the database). */
+    public void forget(UUID auction, String stageId) {
+        cache.remove(new Key(auction, stageId));
+    }
+
+    /** The prices round {@code stage.nextRound()} opens with: the regulator's increment for it, else the default. */
+    public Mono<Optional<RoundPrices>> nextPrices(UUID auction, String stageId, ClockStage stage) {
+        if (stage.ended()) {
+            return Mono.just(Optional.empty());
+        }
+        return clocks.increments(auction, stageId)
+                .collectMap(ClockStore.IncrementRow::round, r -> Percent.parse(r.percent()))
+                .map(increments -> Optional.of(open(stage, increments)));
+    }
+
+    private static RoundPrices open(ClockStage stage, Map<Integer, Percent> increments) {
+        return stage.open(incrementOf(stage.setup().increment(), increments, stage.nextRound())).orElseThrow();
+    }
+
+    /**
+     * The regulator's increment for round {@code round}: none unless the directive's basis is REGULATOR_RANGE (and
+     * none for round 1, whose prices are the opening prices); otherwise the one set for the round, or the range's
+     * minimum.
+     */
+    static Optional<Percent> incrementOf(Stage.Increment rule, Map<Integer, Percent> set, int round) {
+        if (rule.basis() != Stage.IncrementBasis.REGULATOR_RANGE || round < 2) {
+            return Optional.empty();
+        }
+        return Optional.of(set.getOrDefault(round, rule.minPercent().orElse(new Percent(0))));
+    }
+
+    // --- rebuilding
+
+    private record Stored(ClockSetup setup, Map<Integer, Percent> increments, Map<Integer, String> results,
+                          Map<Integer, List<ClockStore.BidRow>> bids) {
+    }
+
+    private Mono<LiveClock> load(UUID auction, String stageId, int closedRounds, Optional<LiveClock> from) {
+        int first = from.map(c -> c.stage().rounds().size() + 1).orElse(1);
+        // each query is read to its end before the next starts: nested queries on the connection of an open
+        // transaction wait for the outer one's rows, which wait for demand (the freeze once a stage had 32 rounds)
+        Mono<ClockSetup> setup = from.map(c -> Mono.just(c.stage().setup()))
+                .orElseGet(() -> setup(auction, stageId));
+        return setup.flatMap(s -> clocks.increments(auction, stageId)
+                        .collectMap(ClockStore.IncrementRow::round, r -> Percent.parse(r.percent()))
+                        .flatMap(increments -> clocks.rounds(auction, stageId).collectList()
+                                .flatMap(rounds -> clocks.latestBids(auction, stageId, first, closedRounds)
+                                        .collectList()
+                                        .map(bids -> stored(s, increments, rounds, bids)))))
+                .flatMap(stored -> compute.run(() -> replay(auction, stored, closedRounds, from)));
+    }
+
+    private static Stored stored(ClockSetup setup, Map<Integer, Percent> increments,
+                                 List<ClockStore.RoundRow> rounds, List<ClockStore.RoundBidRow> bids) {
+        Map<Integer, String> results = new TreeMap<>();
+        rounds.forEach(r -> r.roundJson().ifPresent(j -> results.put(r.round(), j)));
+        Map<Integer, List<ClockStore.BidRow>> byRound = new TreeMap<>();
+        bids.forEach(b -> byRound.computeIfAbsent(b.round(), k -> new ArrayList<>()).add(b.bids()));
+        return new Stored(setup, increments, results, byRound);
+    }
+
+    private LiveClock replay(UUID auction, Stored stored, int closedRounds, Optional<LiveClock> from) {
+        long started = System.nanoTime();
+        ClockStage stage = from.map(LiveClock::stage).orElseGet(() -> ClockStage.start(stored.setup()));
+        int replayed = 0;
+        while (stage.rounds().size() < closedRounds) {
+            int round = stage.nextRound();
+            String recorded = stored.results().get(round);
+            if (recorded == null) {
+                throw new IllegalStateException("round " + round + " of stage " + stored.setup().stageId()
+                        + " of auction " + auction + " has no stored result; cannot rebuild its engine");
+            }
+            stage = stage.close(open(stage, stored.increments()), bidsOf(stored.bids().getOrDefault(round, List.of())));
+            ClockRound result = stage.rounds().get(round - 1);
+            if (!ClockRoundJson.canonical(result).equals(recorded)) {
+                throw new IllegalStateException("round " + round + " of stage " + stored.setup().stageId()
+                        + " of auction " + auction + " recomputed from its stored bids differs from its stored "
+                        + "result (sha256 " + ClockRoundJson.sha256(result) + "); the engine is not used");
+            }
+            replayed++;
+        }
+        Optional<RoundPrices> next = stage.ended() ? Optional.empty() : Optional.of(open(stage, stored.increments()));
+        if (replayed > 0 || from.isEmpty()) {
+            log.info("clock engine of auction {} stage {}: {} round(s) recomputed and checked in {} ms", auction,
+                    stored.setup().stageId(), replayed, (System.nanoTime() - started) / 1_000_000);
+        }
+        return new LiveClock(stage, next);
+    }
+
+    /** A stored bid set as engine bids. */
+    List<Bid> bidsOf(List<ClockStore.BidRow> rows) {
+        List<Bid> bids = new ArrayList<>();
+        for (ClockStore.BidRow row : rows) {
+            json.readTree(row.bidsJson()).forEach(b -> bids.add(new Bid(row.bidder(), b.get("product").asString(),
+                    b.get("quantity").intValue(), b.get("price").longValue())));
+        }
+        return bids;
+    }
+
+    /**
+     * The stage's setup. A clock stage that continues a sealed stage runs only the escalated products, from their
+     * reserve, with the bidders that demanded them; their caps count what the sealed stage awarded them.
+     */
+    Mono<ClockSetup> setup(UUID auction, String stageId) {
+        return auctions.find(auction).flatMap(v -> catalog.of(v.auction())
+                .flatMap(d -> setup(v.auction(), d, stageId)));
+    }
+
+    private Mono<ClockSetup> setup(Auction auction, PolicyDirective d, String stageId) {
+        return auctions.bidders(auction.id()).collectList()
+                .zipWith(auctions.seed(auction.id()))
+                .zipWith(stages.windows(auction.id()).collectList())
+                .map(db -> setupFrom(d, stageId, db.getT1().getT1(), db.getT1().getT2(), db.getT2()));
+    }
+
+    private ClockSetup setupFrom(PolicyDirective d, String stageId, List<Bidder> registered, byte[] seed,
+                                 List<StageStore.Window> windows) {
+        List<JsonNode> results = windows.stream()
+                .map(w -> w.resultJson().map(json::readTree))
+                .flatMap(Optional::stream)
+                .toList();
+        return ClockSetups.forStage(d, stageId, registered, seed, results);
+    }
+}

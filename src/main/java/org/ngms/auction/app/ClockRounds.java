@@ -1,0 +1,221 @@
+package org.ngms.auction.app;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.ngms.audit.Chains;
+import org.ngms.audit.Instants;
+import org.ngms.audit.app.AuditTrail;
+import org.ngms.auction.Auction;
+import org.ngms.auction.Bidder;
+import org.ngms.auction.clock.ClockOutcome;
+import org.ngms.auction.clock.ClockRound;
+import org.ngms.auction.clock.ClockRoundJson;
+import org.ngms.auction.clock.ClockStage;
+import org.ngms.auction.clock.RoundPrices;
+import org.ngms.auction.persistence.AuctionStore;
+import org.ngms.auction.persistence.ClockStore;
+import org.ngms.auction.persistence.StageStore;
+import org.ngms.directive.EligibilityCondition;
+import org.ngms.directive.Stage;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Clock rounds in time: round 1 opens with the stage's window, each round closes once when its deadline has passed
+ * (a conditional update: with several instances one of them wins it), is processed by the stage's engine, recorded
+ * in the transcript, and the next round opens in the same transaction, or the stage ends and the outcome is
+ * published. The engine is the one in memory ({@link ClockEngines}); it is kept for the next round only once the
+ * close has committed.
+ */
+@Service
+public class ClockRounds {
+
+    private final ClockStore clocks;
+    private final StageStore stages;
+    private final AuctionStore auctions;
+    private final DirectiveCatalog catalog;
+    private final ClockEngines engines;
+    private final OutcomeWriter outcomes;
+    private final AuditTrail audit;
+    private final Compute compute;
+    private final TransactionalOperator transaction;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public ClockRounds(ClockStore clocks, StageStore stages, AuctionStore auctions, DirectiveCatalog catalog,
+                       ClockEngines engines, OutcomeWriter outcomes, AuditTrail audit, Compute compute,
+                       TransactionalOperator transaction) {
+        this.clocks = clocks;
+        this.stages = stages;
+        this.auctions = auctions;
+        this.catalog = catalog;
+        this.engines = engines;
+        this.outcomes = outcomes;
+        this.audit = audit;
+        this.compute = compute;
+        this.transaction = transaction;
+    }
+
+    /**
+     * Opens round 1 when the stage's window opens, in the caller's transaction; the engine it opened is kept once
+     * that transaction commits ({@code afterCommit}).
+     */
+    Mono<ClockEngines.LiveClock> start(UUID auction, String stageId, Instant now) {
+        return engines.after(auction, stageId, 0)
+                .flatMap(engine -> open(auction, stageId, engine.stage(), now));
+    }
+
+    /** Opens the round after {@code stage}'s last one: stores it and records ROUND_OPENED with its prices. */
+    private Mono<ClockEngines.LiveClock> open(UUID auction, String stageId, ClockStage stage, Instant now) {
+        int round = stage.nextRound();
+        return auctions.find(auction).flatMap(v -> catalog.of(v.auction()))
+                .zipWith(engines.nextPrices(auction, stageId, stage))
+                .flatMap(t -> {
+                    Stage.Clock rules = (Stage.Clock) t.getT1().stage(stageId).orElseThrow();
+                    RoundPrices prices = t.getT2().orElseThrow();
+                    Instant closesAt = now.plus(Duration.ofMinutes(round == 1 ? rules.firstRoundMinutes()
+                            : rules.roundMinutes()));
+                    return clocks.openRound(auction, stageId, round, now, closesAt)
+                            .then(audit.event(Chains.auction(auction), "ROUND_OPENED",
+                                    roundOpened(stageId, prices, closesAt)))
+                            .thenReturn(new ClockEngines.LiveClock(stage, t.getT2()));
+                });
+    }
+
+    private static ObjectNode roundOpened(String stageId, RoundPrices prices, Instant closesAt) {
+        ObjectNode o = AuditTrail.object().put("stage", stageId).put("round", prices.round())
+                .put("closesAt", Instants.format(closesAt));
+        prices.increment().ifPresent(p -> o.put("increment", p.toString()));
+        ObjectNode products = o.putObject("prices");
+        prices.products().forEach((product, p) -> products.putObject(product)
+                .put("startOfRound", p.startOfRound()).put("clockPrice", p.clockPrice()));
+        return o;
+    }
+
+    /**
+     * Closes every round whose deadline has passed (on any instance: each closes once). Each round closes in its own
+     * transaction; one that fails is reported and left for the next tick, without holding up the others.
+     */
+    public Flux<StageFailure> closeDue(Instant now) {
+        return due(now)
+                .concatMap(r -> close(r.auction(), r.stage(), r.round(), now)
+                        .then(Mono.<StageFailure>empty())
+                        .onErrorResume(e -> Mono.just(new StageFailure(r.auction(), r.stage(),
+                                "close of round " + r.round(), e))));
+    }
+
+    /** The open rounds whose deadline has passed, read to the end before any of them is closed. */
+    public Flux<ClockStore.RoundRow> due(Instant now) {
+        return clocks.dueToClose(now).collectList().flatMapMany(Flux::fromIterable);
+    }
+
+    /** A stage operation that failed, to report and retry, without stopping the other auctions. */
+    public record StageFailure(UUID auction, String stage, String operation, Throwable error) {
+    }
+
+    /**
+     * Closes round {@code round}: processes the latest bids of every bidder, records the round (with its bids) in the
+     * transcript, and opens the next round, or ends the stage and publishes the outcome.
+     */
+    public Mono<Void> close(UUID auction, String stageId, int round, Instant now) {
+        return clocks.close(auction, stageId, round)
+                .filter(Boolean::booleanValue)
+                .flatMap(closed -> process(auction, stageId, round, now))
+                .as(transaction::transactional)
+                .doOnNext(engine -> engines.remember(auction, stageId, engine))
+                .doOnError(e -> engines.forget(auction, stageId))
+                .then();
+    }
+
+    private Mono<ClockEngines.LiveClock> process(UUID auction, String stageId, int round, Instant now) {
+        return clocks.latestBids(auction, stageId, round).collectList()
+                .flatMap(bids -> engines.after(auction, stageId, round - 1)
+                        .flatMap(before -> compute.run(() -> processed(before, round, bids)))
+                        .flatMap(after -> record(auction, stageId, round, after, bids, now)));
+    }
+
+    /** The engine after round {@code round} is processed with the bids as stored, and the round's canonical bytes. */
+    private record Processed(ClockStage stage, ClockRound result, String canonical) {
+    }
+
+    private Processed processed(ClockEngines.LiveClock before, int round, List<ClockStore.BidRow> bids) {
+        ClockStage after = before.stage().close(before.pricesOf(round), engines.bidsOf(bids));
+        ClockRound result = after.rounds().get(after.rounds().size() - 1);
+        return new Processed(after, result, ClockRoundJson.canonical(result));
+    }
+
+    private Mono<ClockEngines.LiveClock> record(UUID auction, String stageId, int round, Processed processed,
+                                                List<ClockStore.BidRow> bids, Instant now) {
+        ObjectNode record = AuditTrail.object().put("stage", stageId).put("round", round)
+                .put("roundSha256", ClockRoundJson.sha256(processed.result()));
+        record.set("bids", bidsJson(bids));
+        record.set("result", json.readTree(processed.canonical()));
+        Mono<ClockEngines.LiveClock> next = processed.stage().ended()
+                ? end(auction, stageId, processed.stage(), now)
+                : open(auction, stageId, processed.stage(), now);
+        return clocks.storeResult(auction, stageId, round, processed.canonical())
+                .then(audit.event(Chains.auction(auction), "ROUND_RESULT", record))
+                .then(recordExclusions(auction, stageId, round, processed.result()))
+                .then(next);
+    }
+
+    /**
+     * A bidder excluded in round 1 (2026: an incumbent demanding fewer than 5 lots of 2600 or of 3500) has its whole
+     * bid set voided; the transcript records the exclusion and, where the directive says so, that its pre-bid deposit
+     * is forfeited, with the amount, for the regulator to call the guarantee.
+     */
+    private Mono<Void> recordExclusions(UUID auction, String stageId, int round, ClockRound result) {
+        if (result.exclusions().isEmpty()) {
+            return Mono.empty();
+        }
+        return auctions.bidders(auction).collectMap(Bidder::id)
+                .flatMapMany(registered -> Flux.fromIterable(result.exclusions()).concatMap(e -> {
+                    boolean forfeited = e.consequence()
+                            == EligibilityCondition.Consequence.EXCLUDE_AND_FORFEIT_DEPOSIT;
+                    ObjectNode facts = AuditTrail.object().put("stage", stageId).put("round", round)
+                            .put("bidder", e.bidder()).put("condition", e.condition())
+                            .put("consequence", e.consequence().name()).put("message", e.message())
+                            .put("depositForfeited", forfeited);
+                    if (forfeited && registered.containsKey(e.bidder())) {
+                        facts.put("deposit", registered.get(e.bidder()).deposit().amount());
+                    }
+                    return audit.event(Chains.auction(auction), "BIDDER_EXCLUDED", facts);
+                }))
+                .then();
+    }
+
+    private Mono<ClockEngines.LiveClock> end(UUID auction, String stageId, ClockStage stage, Instant now) {
+        ClockOutcome outcome = stage.outcome().orElseThrow();
+        ObjectNode result = outcomes.clockResult(outcome);
+        return stages.storeResult(auction, stageId, json.writeValueAsString(result))
+                .then(stages.advance(auction, stageId, "OPEN", "EVALUATED", now))
+                .then(audit.event(Chains.auction(auction), "STAGE_RESULT",
+                        AuditTrail.object().put("stage", stageId).set("result", result)))
+                .then(auctions.find(auction))
+                .flatMap(v -> catalog.of(v.auction()).zipWith(stages.windows(auction).collectList())
+                        .flatMap(db -> publish(v.auction(), outcomes.outcome(v.auction(), db.getT1(), db.getT2(),
+                                outcome), now)))
+                .thenReturn(new ClockEngines.LiveClock(stage, java.util.Optional.empty()));
+    }
+
+    private Mono<Void> publish(Auction auction, ObjectNode outcome, Instant now) {
+        return audit.event(Chains.auction(auction.id()), "OUTCOME_PUBLISHED", AuditTrail.object().set("outcome", outcome))
+                .flatMap(entry -> stages.insertOutcome(auction.id(), json.writeValueAsString(outcome),
+                        entry.record().seq(), now));
+    }
+
+    private ArrayNode bidsJson(List<ClockStore.BidRow> rows) {
+        ArrayNode array = AuditTrail.object().arrayNode();
+        rows.forEach(r -> array.addObject().put("bidder", r.bidder()).put("version", r.version())
+                .set("bids", json.readTree(r.bidsJson())));
+        return array;
+    }
+}

@@ -1,0 +1,204 @@
+package org.ngms.auction.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.ngms.auction.app.ClockEngines;
+import org.ngms.auction.app.ClockRounds;
+import org.ngms.auction.app.StageFailures;
+import org.ngms.auction.app.StageService;
+import org.ngms.support.IntegrationTestBase;
+import org.ngms.support.Scenarios;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The clock engine in the service: it lives in memory from round to round, holds a stage of well over a hundred
+ * rounds, is rebuilt after a restart (checked against every stored round), refuses to go on from a stored round it
+ * cannot reproduce, and such a failing auction does not stop another one's rounds. The AJK &amp; GB 2021 auction:
+ * the sealed stage escalates product 1 with Jazz and Zong demanding 2 blocks each, which is the clock's starting
+ * demand.
+ */
+class ClockEngineServiceTest extends IntegrationTestBase {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Autowired
+    StageService stages;
+
+    @Autowired
+    ClockRounds rounds;
+
+    @Autowired
+    ClockEngines engines;
+
+    @Autowired
+    StageFailures failures;
+
+    @Autowired
+    DatabaseClient db;
+
+    private record Running(UUID id, WebTestClient jazz, WebTestClient zong) {
+        String uri(String path) {
+            return "/api/v1/auctions/" + id + path;
+        }
+    }
+
+    private Running escalatedToTheClock() throws InterruptedException {
+        String directive = Scenarios.uniqueId("AJKGB");
+        web.post().uri("/api/v1/directives").contentType(MediaType.parseMediaType("application/yaml"))
+                .bodyValue(Scenarios.directiveYaml("ajkgb-ngms-2021", directive)).exchange().expectStatus().isCreated();
+        Instant now = Instant.now();
+        Instant opens = now.plusSeconds(1);
+        String auction = postJson(web, "/api/v1/auctions", Map.of("directiveId", directive, "schedule", Map.of(
+                "applicationDeadline", now.toString(), "biddingOpens", opens.toString(),
+                "stageOpenings", Map.of("sealed", opens.toString()),
+                "stageClosings", Map.of("sealed", now.plusSeconds(600).toString()))), 201).get("id").asString();
+        for (String b : List.of("jazz", "zong")) {
+            postJson(web, "/api/v1/auctions/" + auction + "/bidders", Map.of("id", b, "organisation", b.toUpperCase(),
+                    "newEntrant", false, "deposit", 870_000, "requestedDemand", Map.of("P1", 2)), 201);
+        }
+        qualifyAndOpenBidding(auction, List.of("jazz", "zong"));
+        Running r = new Running(UUID.fromString(auction), as(accountWithToken("OPERATOR", "jazz")),
+                as(accountWithToken("OPERATOR", "zong")));
+        Thread.sleep(1_200);
+        stages.openWindow(r.id(), "sealed", Instant.now()).block(WAIT);
+        postJson(r.jazz(), r.uri("/stages/sealed/bids"), Map.of("demand", Map.of("P1", 2)), 201);
+        postJson(r.zong(), r.uri("/stages/sealed/bids"), Map.of("demand", Map.of("P1", 2)), 201);
+        stages.close(r.id(), "sealed", Instant.now()).block(WAIT);
+        stages.openWindow(r.id(), "clock", Instant.now()).block(WAIT);
+        return r;
+    }
+
+    private JsonNode get(WebTestClient client, String uri) {
+        return JSON.readTree(client.get().uri(uri).exchange().expectStatus().isOk().expectBody(String.class)
+                .returnResult().getResponseBody());
+    }
+
+    private void close(Running r, int round) {
+        rounds.close(r.id(), "clock", round, Instant.now()).block(WAIT);
+    }
+
+    private JsonNode bid(WebTestClient client, Running r, int round, int quantity, int status) {
+        return postJson(client, r.uri("/stages/clock/rounds/" + round + "/bids"),
+                Map.of("bids", List.of(Map.of("product", "P1", "quantity", quantity))), status);
+    }
+
+    @Test
+    void aStageRunsPastAHundredRoundsAndTheEscalatedDemandIsTheStartingDemand() throws InterruptedException {
+        Running r = escalatedToTheClock();
+        // nobody bids: both keep the demand the sealed stage escalated (missing bids maintain it at the clock price)
+        for (int round = 1; round <= 110; round++) {
+            close(r, round);
+        }
+        JsonNode all = get(anonymous, r.uri("/stages/clock/rounds"));
+        assertThat(all).hasSize(111);
+        assertThat(all.get(0).get("products").get(0).get("aggregateDemand").intValue()).isEqualTo(4);
+        assertThat(all.get(109).get("products").get(0).get("aggregateDemand").intValue()).isEqualTo(4);
+        assertThat(all.get(110).get("state").asString()).isEqualTo("OPEN");
+
+        bid(r.zong(), r, 111, 0, 201);
+        close(r, 111);
+        JsonNode winners = get(anonymous, r.uri("/outcome")).get("outcome").get("winners");
+        assertThat(winners).hasSize(1);
+        assertThat(winners.get(0).toString()).contains("\"bidder\":\"jazz\"");
+        long posted = all.get(109).get("products").get(0).get("postedPrice").longValue();
+        // the price rose by 3 % a round (rounded up to USD 1,000) for 110 rounds: over 25 times the reserve
+        assertThat(posted).isGreaterThan(25 * 4_350_000L);
+    }
+
+    @Test
+    void aBidSetTheRoundWouldRejectIsRefusedAtSubmissionAndNothingIsStored() throws InterruptedException {
+        Running r = escalatedToTheClock();
+        JsonNode refused = postJson(r.jazz(), r.uri("/stages/clock/rounds/1/bids"), Map.of("bids", List.of(
+                Map.of("product", "P1", "quantity", 0), Map.of("product", "P1", "quantity", 2))), 422);
+        assertThat(refused.get("code").asString()).isEqualTo("duplicate-bid");
+        assertThat(refused.get("errors").get(0).get("path").asString()).isEqualTo("bids[1]");
+        assertThat(get(r.jazz(), r.uri("/stages/clock/rounds/1/mine")).get("submissions")).isEmpty();
+
+        close(r, 1);
+        JsonNode jazz = get(r.jazz(), r.uri("/stages/clock/rounds/1/mine")).get("result");
+        assertThat(jazz.get("processedDemand").get("P1").intValue()).isEqualTo(2);
+    }
+
+    @Test
+    void anEngineRebuiltAfterARestartGoesOnWithTheSameRounds() throws InterruptedException {
+        Running cached = escalatedToTheClock();
+        Running restarted = escalatedToTheClock();
+        for (Running r : List.of(cached, restarted)) {
+            for (int round = 1; round <= 6; round++) {
+                if (r == restarted) {
+                    engines.forget(r.id(), "clock"); // what a restart (or another instance) starts from
+                }
+                if (round == 4) {
+                    bid(r.jazz(), r, round, 1, 201);
+                }
+                close(r, round);
+            }
+        }
+        // the engine kept in memory throughout, rebuilt from the stored bids, reproduces every stored round byte for
+        // byte (the rebuild checks each one and refuses otherwise) and stands where the in-memory one stood
+        ClockEngines.LiveClock inMemory = engines.after(cached.id(), "clock", 6).block(WAIT);
+        engines.forget(cached.id(), "clock");
+        ClockEngines.LiveClock rebuilt = engines.after(cached.id(), "clock", 6).block(WAIT);
+        assertThat(rebuilt).isNotSameAs(inMemory);
+        assertThat(rebuilt.stage().rounds()).isEqualTo(inMemory.stage().rounds());
+        assertThat(rebuilt.next()).isEqualTo(inMemory.next());
+        // the auction rebuilt before every round went the same way (tie numbers aside: each auction has its own seed)
+        assertThat(withoutTieNumbers(storedRounds(restarted.id()))).hasSize(6)
+                .isEqualTo(withoutTieNumbers(storedRounds(cached.id())));
+    }
+
+    private static List<String> withoutTieNumbers(List<String> rounds) {
+        return rounds.stream().map(r -> r.replaceAll("\"tieNumber\":\"?[0-9a-f]+\"?", "")).toList();
+    }
+
+    @Test
+    void anEngineThatCannotReproduceAStoredRoundIsNotUsedAndOtherAuctionsGoOn() throws InterruptedException {
+        Running broken = escalatedToTheClock();
+        Running healthy = escalatedToTheClock();
+        close(broken, 1);
+        close(broken, 2);
+        close(healthy, 1);
+        // a stored round result that its bids do not reproduce (as if the row had been altered)
+        db.sql("update clock_round set round_json = replace(round_json, '\"aggregateDemand\":4', "
+                        + "'\"aggregateDemand\":3') where auction_id = :a and round = 1")
+                .bind("a", broken.id()).fetch().rowsUpdated().block(WAIT);
+        engines.forget(broken.id(), "clock");
+
+        JsonNode refused = bid(broken.jazz(), broken, 3, 2, 500);
+        assertThat(refused.toString()).doesNotContain("aggregateDemand");
+        assertThat(get(anonymous, broken.uri("/stages/clock/rounds")).get(2).get("state").asString())
+                .isEqualTo("OPEN");
+
+        // the scheduler: the broken auction's close fails and is reported; the healthy one's closes
+        db.sql("update clock_round set closes_at = now() - interval '1 minute' where auction_id in (:a, :b) "
+                        + "and state = 'OPEN'")
+                .bind("a", broken.id()).bind("b", healthy.id()).fetch().rowsUpdated().block(WAIT);
+        stages.tick(Instant.now()).block(WAIT);
+        assertThat(get(anonymous, healthy.uri("/stages/clock/rounds"))).hasSize(3);
+        assertThat(get(anonymous, broken.uri("/stages/clock/rounds"))).hasSize(3);
+        assertThat(failures.current()).containsKey(broken.id() + "/clock");
+        assertThat(failures.current().get(broken.id() + "/clock").error()).contains("differs from its stored result");
+        assertThat(failures.due(broken.id(), "clock", Instant.now())).isFalse();
+        assertThat(failures.current()).doesNotContainKey(healthy.id() + "/clock");
+    }
+
+    private List<String> storedRounds(UUID auction) {
+        return db.sql("select round_json from clock_round where auction_id = :a and round_json is not null "
+                        + "order by round")
+                .bind("a", auction).map(row -> row.get("round_json", String.class)).all().collectList().block(WAIT);
+    }
+}
