@@ -45,6 +45,25 @@ class ArchitectureTest {
     }
 
     @Test
+    void applicationServicesKnowNothingOfHttp() {
+        ArchRule rule = noClasses()
+                .that().resideInAPackage("org.ngms..app..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.ngms..web..", "org.ngms.web..",
+                        "org.springframework.http..", "org.springframework.web..")
+                .because("services refuse with reason codes; the web adapter alone chooses HTTP statuses");
+        rule.check(CLASSES);
+    }
+
+    @Test
+    void persistenceDoesNotCallApplicationServices() {
+        ArchRule rule = noClasses()
+                .that().resideInAPackage("org.ngms..persistence..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.ngms..app..", "org.ngms..web..")
+                .because("stores are called by services, never the reverse");
+        rule.check(CLASSES);
+    }
+
+    @Test
     void theDomainIsActuallyCheckedBecauseItHasClasses() {
         // guards the two rules above against passing vacuously after a package rename
         noClasses().that().resideInAnyPackage("org.ngms.directive", "org.ngms.auction", "org.ngms.shared")

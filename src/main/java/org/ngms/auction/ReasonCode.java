@@ -1,58 +1,60 @@
 package org.ngms.auction;
 
 /**
- * Stable codes for rejected auction operations, grouped by subsystem. Each maps to one HTTP status: a conflict with
- * the auction's state is 409, a request that breaks a rule of the directive is 422.
+ * Stable codes for rejected auction operations, grouped by subsystem. A code names the rule or the state that
+ * refused the operation; the web adapter's one table ({@code ProblemStatus}) gives each its HTTP status.
  */
-public enum ReasonCode {
+public enum ReasonCode implements org.ngms.shared.Reason {
     // lifecycle
-    ILLEGAL_TRANSITION(409),
-    NO_QUALIFIED_BIDDERS(409),
-    UNDECIDED_BIDDERS(409),
-    OUTCOME_NOT_READY(409),
-    REASON_REQUIRED(422),
+    ILLEGAL_TRANSITION,
+    NO_QUALIFIED_BIDDERS,
+    UNDECIDED_BIDDERS,
+    OUTCOME_NOT_READY,
+    REASON_REQUIRED,
     // registration and qualification
-    REGISTRATION_CLOSED(409),
-    QUALIFICATION_NOT_OPEN(409),
-    ALREADY_DECIDED(409),
-    DUPLICATE_BIDDER(409),
-    UNKNOWN_CATEGORY(422),
-    UNKNOWN_BAND(422),
-    DEMAND_EXCEEDS_SUPPLY(422),
-    NEW_ENTRANTS_ONLY(422),
-    EXCLUDED_CATEGORY(422),
-    CAP_BELOW_HOLDINGS(422),
-    SPECTRUM_CAP(422),
-    DEMAND_REQUIRED(422),
-    DEPOSIT_BELOW_REQUIRED(422),
+    REGISTRATION_CLOSED,
+    QUALIFICATION_NOT_OPEN,
+    ALREADY_DECIDED,
+    DUPLICATE_BIDDER,
+    UNKNOWN_CATEGORY,
+    UNKNOWN_BAND,
+    DEMAND_EXCEEDS_SUPPLY,
+    NEW_ENTRANTS_ONLY,
+    EXCLUDED_CATEGORY,
+    CAP_BELOW_HOLDINGS,
+    SPECTRUM_CAP,
+    DEMAND_REQUIRED,
+    DEPOSIT_BELOW_REQUIRED,
     // sealed stages: pre-bid offers at reserve and package bids
-    NOT_QUALIFIED(409),
-    OFFER_OF_ANOTHER_BIDDER(422),
-    CATEGORY_NOT_IN_STAGE(422),
-    NEGATIVE_QUANTITY(422),
-    BELOW_MIN_BLOCKS(422),
-    ABOVE_MAX_BLOCKS(422),
-    ELIGIBILITY_EXCEEDED(422),
-    CROSS_BAND_CONDITION(422),
-    UNKNOWN_LOT(422),
-    EMPTY_PACKAGE(422),
-    INVALID_PACKAGE_ID(422),
-    DUPLICATE_PACKAGE_ID(422),
-    TOO_MANY_PACKAGES(422),
-    BELOW_PACKAGE_RESERVE(422),
+    NOT_QUALIFIED,
+    OFFER_OF_ANOTHER_BIDDER,
+    CATEGORY_NOT_IN_STAGE,
+    NEGATIVE_QUANTITY,
+    BELOW_MIN_BLOCKS,
+    ABOVE_MAX_BLOCKS,
+    ELIGIBILITY_EXCEEDED,
+    CROSS_BAND_CONDITION,
+    UNKNOWN_LOT,
+    EMPTY_PACKAGE,
+    INVALID_PACKAGE_ID,
+    DUPLICATE_PACKAGE_ID,
+    TOO_MANY_PACKAGES,
+    BELOW_PACKAGE_RESERVE,
     // schedule
-    SCHEDULE_OUT_OF_ORDER(422),
-    UNKNOWN_STAGE(422),
-    FIRST_STAGE_UNSCHEDULED(422),
-    SEALED_STAGE_WITHOUT_DEADLINE(422);
+    SCHEDULE_OUT_OF_ORDER,
+    UNKNOWN_STAGE,
+    FIRST_STAGE_UNSCHEDULED,
+    SEALED_STAGE_WITHOUT_DEADLINE,
+    UNKNOWN_DIRECTIVE,
+    // bidding in time: windows, rounds and the regulator's controls
+    AUCTION_NOT_BIDDING,
+    BIDDING_CLOSED,
+    NOTHING_TO_WITHDRAW,
+    NOT_A_SEALED_STAGE,
+    ROUND_CLOSED,
+    ROUND_STATE,
+    ROUND_NOT_NEXT,
+    DEADLINE_NOT_LATER,
+    INCREMENT_NOT_REGULATED;
 
-    private final int httpStatus;
-
-    ReasonCode(int httpStatus) {
-        this.httpStatus = httpStatus;
-    }
-
-    public int httpStatus() {
-        return httpStatus;
-    }
 }

@@ -3,6 +3,7 @@ package org.ngms.web;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.ngms.shared.Refused;
 import org.ngms.shared.Violation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +56,10 @@ public class ProblemHandler implements WebExceptionHandler {
     }
 
     Problem toProblem(Throwable failure, String instance) {
+        if (failure instanceof Refused r) {
+            return problem(ProblemStatus.of(r.reason()), r.reason().code(), r.title(), r.getMessage(), instance,
+                    r.errors());
+        }
         if (failure instanceof ProblemException p) {
             return problem(p.status(), p.code(), p.title(), p.getMessage(), instance, p.errors());
         }

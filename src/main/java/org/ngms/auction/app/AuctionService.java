@@ -1,8 +1,10 @@
 package org.ngms.auction.app;
 
+import org.ngms.shared.Refused;
+import org.ngms.auction.ReasonCode;
+import org.ngms.shared.CommonReason;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -24,7 +26,6 @@ import org.ngms.directive.DirectiveParser;
 import org.ngms.directive.PolicyDirective;
 import org.ngms.directive.persistence.DirectiveStore;
 import org.ngms.directive.persistence.StoredDirective;
-import org.ngms.web.ProblemException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -76,7 +77,7 @@ public class AuctionService {
                 .map(v -> directives.get(directiveId, v))
                 .orElseGet(() -> directives.latest(directiveId));
         return directive
-                .switchIfEmpty(Mono.error(() -> new ProblemException(422, "unknown-directive", "Unknown directive",
+                .switchIfEmpty(Mono.error(() -> new Refused(ReasonCode.UNKNOWN_DIRECTIVE, "Unknown directive",
                         "no directive " + directiveId + directiveVersion.map(v -> " version " + v).orElse(""))))
                 .flatMap(stored -> createFrom(actor, stored, directiveVersion, title, schedule));
     }
@@ -128,7 +129,7 @@ public class AuctionService {
     public Mono<Bidder> bidder(UUID id, String bidderId) {
         return existing(id)
                 .then(auctions.bidder(id, bidderId))
-                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("bidder " + bidderId)));
+                .switchIfEmpty(Mono.error(() -> Refused.notFound("bidder " + bidderId)));
     }
 
     @Transactional
@@ -210,15 +211,15 @@ public class AuctionService {
     }
 
     private Mono<AuctionStore.Versioned> existing(UUID id) {
-        return auctions.find(id).switchIfEmpty(Mono.error(() -> ProblemException.notFound("auction " + id)));
+        return auctions.find(id).switchIfEmpty(Mono.error(() -> Refused.notFound("auction " + id)));
     }
 
     private Mono<AuctionStore.Versioned> locked(UUID id) {
-        return auctions.findForUpdate(id).switchIfEmpty(Mono.error(() -> ProblemException.notFound("auction " + id)));
+        return auctions.findForUpdate(id).switchIfEmpty(Mono.error(() -> Refused.notFound("auction " + id)));
     }
 
     private Mono<Bidder> bidderOrNotFound(UUID id, String bidderId) {
-        return auctions.bidder(id, bidderId).switchIfEmpty(Mono.error(() -> ProblemException.notFound(
+        return auctions.bidder(id, bidderId).switchIfEmpty(Mono.error(() -> Refused.notFound(
                 "bidder " + bidderId)));
     }
 
@@ -230,19 +231,17 @@ public class AuctionService {
         return catalog.parse(stored);
     }
 
-    private static ProblemException concurrentChange() {
-        return new ProblemException(409, "concurrent-change", "Concurrent change",
+    private static Refused concurrentChange() {
+        return new Refused(CommonReason.CONCURRENT_CHANGE, "Concurrent change",
                 "the auction changed while this request was processed; reload and retry");
     }
 
-    /** The single place where a rejected rule becomes a problem: status from the reason code, code in kebab case. */
+    /** A rejected rule as a refusal with its reason code (the web adapter chooses the status from the code). */
     static <T> T orThrow(Decision<T> decision) {
         if (decision instanceof Decision.Allowed<T> allowed) {
             return allowed.value();
         }
         Decision.Rejected<T> rejected = (Decision.Rejected<T>) decision;
-        String code = rejected.reason().name().toLowerCase(Locale.ROOT).replace('_', '-');
-        String title = rejected.reason().httpStatus() == 409 ? "Conflict with the auction's state" : "Rule broken";
-        throw new ProblemException(rejected.reason().httpStatus(), code, title, rejected.message());
+        throw new Refused(rejected.reason(), "Refused by the auction's rules", rejected.message());
     }
 }

@@ -1,5 +1,8 @@
 package org.ngms.auction.app;
 
+import org.ngms.shared.Refused;
+import org.ngms.auction.ReasonCode;
+import org.ngms.shared.CommonReason;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +20,6 @@ import org.ngms.auction.persistence.AuctionStore;
 import org.ngms.auction.persistence.ClockStore;
 import org.ngms.shared.DocumentReader;
 import org.ngms.shared.Violation;
-import org.ngms.web.ProblemException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -65,10 +67,10 @@ public class ClockBidding {
         Instant now = clock.instant();
         return requireBidding(auction)
                 .then(clocks.roundForUpdate(auction, stageId, round))
-                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("round " + round + " of stage " + stageId)))
+                .switchIfEmpty(Mono.error(() -> Refused.notFound("round " + round + " of stage " + stageId)))
                 .flatMap(row -> {
                     if (!row.state().equals("OPEN") || row.pausedAt().isPresent() || !now.isBefore(row.closesAt())) {
-                        return Mono.error(new ProblemException(409, "round-closed", "Round closed",
+                        return Mono.error(new Refused(ReasonCode.ROUND_CLOSED, "Round closed",
                                 "round " + round + " takes no bids now" + (row.pausedAt().isPresent()
                                         ? ": the auction is paused" : "; its deadline was " + row.closesAt())));
                     }
@@ -98,7 +100,7 @@ public class ClockBidding {
         return normalised;
     }
 
-    private static ProblemException refused(List<Bid> bids, List<Rejection> rejections) {
+    private static Refused refused(List<Bid> bids, List<Rejection> rejections) {
         List<Violation> errors = new ArrayList<>();
         for (Rejection r : rejections) {
             int index = -1;
@@ -111,8 +113,7 @@ public class ClockBidding {
             errors.add(Violation.of(path, r.reason().name(), r.message(), r.product()));
         }
         Rejection first = rejections.get(0);
-        return new ProblemException(first.reason().httpStatus(),
-                first.reason().name().toLowerCase().replace('_', '-'), "Bid refused", first.message(), errors);
+        return new Refused(first.reason(), "Bid refused", first.message(), errors);
     }
 
     private Mono<SubmittedBids> recordBids(String actor, UUID auction, String stageId, int round, String bidderId,
@@ -129,9 +130,9 @@ public class ClockBidding {
     /** Bids and deadlines concern only an auction that is bidding (not one cancelled or concluded): else 409. */
     public Mono<Void> requireBidding(UUID auction) {
         return auctions.find(auction)
-                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("auction " + auction)))
+                .switchIfEmpty(Mono.error(() -> Refused.notFound("auction " + auction)))
                 .filter(v -> v.auction().state() == AuctionState.BIDDING)
-                .switchIfEmpty(Mono.error(() -> new ProblemException(409, "auction-not-bidding",
+                .switchIfEmpty(Mono.error(() -> new Refused(ReasonCode.AUCTION_NOT_BIDDING,
                         "Auction not bidding", "the auction is not in BIDDING")))
                 .then();
     }
@@ -148,7 +149,7 @@ public class ClockBidding {
         });
         root.build(() -> Boolean.TRUE);
         if (reader.hasViolations()) {
-            throw new ProblemException(422, "request-invalid", "Invalid bid", reader.violations().size()
+            throw new Refused(CommonReason.REQUEST_INVALID, "Invalid bid", reader.violations().size()
                     + " field(s) invalid; see errors", reader.violations());
         }
         return bids;

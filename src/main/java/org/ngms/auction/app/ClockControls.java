@@ -1,5 +1,9 @@
 package org.ngms.auction.app;
 
+import org.ngms.shared.Refused;
+import org.ngms.auction.ReasonCode;
+import org.ngms.shared.CommonReason;
+import org.ngms.auction.clock.ClockReasonCode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +21,6 @@ import org.ngms.directive.Stage;
 import org.ngms.shared.DocumentReader;
 import org.ngms.shared.Percent;
 import org.ngms.shared.Violation;
-import org.ngms.web.ProblemException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,10 +55,10 @@ public class ClockControls {
                                              Optional<Instant> closesAt) {
         Instant now = clock.instant();
         return clocks.roundForUpdate(auction, stageId, round)
-                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("round " + round + " of stage " + stageId)))
+                .switchIfEmpty(Mono.error(() -> Refused.notFound("round " + round + " of stage " + stageId)))
                 .flatMap(row -> {
                     if (!row.state().equals("OPEN")) {
-                        return Mono.error(new ProblemException(409, "round-closed", "Round closed",
+                        return Mono.error(new Refused(ReasonCode.ROUND_CLOSED, "Round closed",
                                 "round " + round + " has closed"));
                     }
                     Mono<Void> change = switch (action) {
@@ -64,11 +67,11 @@ public class ClockControls {
                         case "resume" -> row.pausedAt().isEmpty() ? conflict("the round is not paused")
                                 : clocks.resume(auction, stageId, round, now);
                         case "extend" -> closesAt.filter(c -> c.isAfter(row.closesAt())).isEmpty()
-                                ? Mono.error(new ProblemException(422, "deadline-not-later", "Deadline not later",
+                                ? Mono.error(new Refused(ReasonCode.DEADLINE_NOT_LATER, "Deadline not later",
                                 "closesAt must be after " + row.closesAt(), List.of(Violation.of("closesAt",
                                 "OUT_OF_RANGE", "after the current deadline", closesAt.orElse(null)))))
                                 : clocks.extend(auction, stageId, round, closesAt.get());
-                        default -> Mono.error(ProblemException.notFound("control " + action));
+                        default -> Mono.error(Refused.notFound("control " + action));
                     };
                     ObjectNode request = AuditTrail.object().put("action", action.toUpperCase() + "_ROUND")
                             .put("auction", auction.toString()).put("stage", stageId).put("round", round);
@@ -93,24 +96,24 @@ public class ClockControls {
         Percent percent = root.percent("percent", true, 100);
         root.build(() -> Boolean.TRUE);
         if (reader.hasViolations()) {
-            return Mono.error(new ProblemException(422, "request-invalid", "Invalid increment",
+            return Mono.error(new Refused(CommonReason.REQUEST_INVALID, "Invalid increment",
                     reader.violations().size() + " field(s) invalid; see errors", reader.violations()));
         }
         return auctions.find(auction)
-                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("auction " + auction)))
+                .switchIfEmpty(Mono.error(() -> Refused.notFound("auction " + auction)))
                 .flatMap(v -> catalog.of(v.auction()))
                 .flatMap(d -> {
-                    Stage stage = d.stage(stageId).orElseThrow(() -> ProblemException.notFound("stage " + stageId));
+                    Stage stage = d.stage(stageId).orElseThrow(() -> Refused.notFound("stage " + stageId));
                     if (!(stage instanceof Stage.Clock clockStage)
                             || clockStage.increment().basis() != Stage.IncrementBasis.REGULATOR_RANGE) {
-                        return Mono.error(new ProblemException(422, "increment-not-regulated",
+                        return Mono.error(new Refused(ReasonCode.INCREMENT_NOT_REGULATED,
                                 "Increment not set by the regulator", "stage " + stageId + " does not let the "
                                 + "regulator set its increments (the directive's increment basis is not "
                                 + "REGULATOR_RANGE)"));
                     }
                     if (ClockRules.incrementPercent(clockStage.increment(), Optional.of(percent))
                             instanceof ClockDecision.Rejected<Percent> rejected) {
-                        return Mono.error(new ProblemException(422, "increment-out-of-range",
+                        return Mono.error(new Refused(ClockReasonCode.INCREMENT_OUT_OF_RANGE,
                                 "Increment out of range", rejected.rejection().message(), List.of(Violation.of(
                                 "percent", "OUT_OF_RANGE", rejected.rejection().message(), percent.toString()))));
                     }
@@ -118,7 +121,7 @@ public class ClockControls {
                             : clocks.roundForUpdate(auction, stageId, round - 1);
                     return before
                             .filter(row -> row.state().equals("OPEN"))
-                            .switchIfEmpty(Mono.error(() -> new ProblemException(422, "round-not-next",
+                            .switchIfEmpty(Mono.error(() -> new Refused(ReasonCode.ROUND_NOT_NEXT,
                                     "Not the next round", "the increment of round " + round + " can be set only "
                                     + "while round " + (round - 1) + " is open, before round " + round + " opens")))
                             .flatMap(row -> {
@@ -136,6 +139,6 @@ public class ClockControls {
     }
 
     private static Mono<Void> conflict(String why) {
-        return Mono.error(new ProblemException(409, "round-state", "Round state", why));
+        return Mono.error(new Refused(ReasonCode.ROUND_STATE, "Round state", why));
     }
 }

@@ -1,5 +1,8 @@
 package org.ngms.auction.app;
 
+import org.ngms.shared.Refused;
+import org.ngms.auction.ReasonCode;
+import org.ngms.shared.CommonReason;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +27,6 @@ import org.ngms.directive.PolicyDirective;
 import org.ngms.directive.Stage;
 import org.ngms.shared.DocumentReader;
 import org.ngms.shared.Money;
-import org.ngms.web.ProblemException;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.JsonNode;
@@ -66,7 +68,7 @@ public class SealedEvaluation {
             PackageOffer valid = AuctionService.orThrow(SealedRules.checkPackages(d, packageStage, bidder, offer));
             return packagesJson(valid);
         }
-        throw new ProblemException(409, "not-a-sealed-stage", "Not a sealed stage",
+        throw new Refused(ReasonCode.NOT_A_SEALED_STAGE, "Not a sealed stage",
                 "stage " + stage.id() + " is a " + stage.type() + " stage and takes no sealed bids");
     }
 
@@ -95,7 +97,7 @@ public class SealedEvaluation {
 
     private static void throwIfViolations(DocumentReader reader) {
         if (reader.hasViolations()) {
-            throw new ProblemException(422, "request-invalid", "Invalid bid",
+            throw new Refused(CommonReason.REQUEST_INVALID, "Invalid bid",
                     reader.violations().size() + " field(s) invalid; see errors", reader.violations());
         }
     }

@@ -1,5 +1,7 @@
 package org.ngms.auction.app;
 
+import org.ngms.shared.Refused;
+import org.ngms.auction.ReasonCode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +18,6 @@ import org.ngms.auction.persistence.StageStore;
 import org.ngms.bidding.app.SealedBidService;
 import org.ngms.directive.PolicyDirective;
 import org.ngms.directive.Stage;
-import org.ngms.web.ProblemException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -84,7 +85,7 @@ public class StageService {
 
     public Mono<StageStore.Window> window(UUID auction, String stage) {
         return stages.window(auction, stage)
-                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("stage " + stage)));
+                .switchIfEmpty(Mono.error(() -> Refused.notFound("stage " + stage)));
     }
 
     /** When bidding opens, the first stage of the format gets its window (and a sealed stage its bid key). */
@@ -238,13 +239,13 @@ public class StageService {
 
     private Mono<StageStore.Window> openWindowForBids(UUID auction, String stageId, Instant now) {
         return bidding.requireBidding(auction).then(stages.windowForUpdate(auction, stageId))
-                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("stage " + stageId)))
+                .switchIfEmpty(Mono.error(() -> Refused.notFound("stage " + stageId)))
                 .flatMap(w -> {
                     if (!w.state().equals("OPEN") || w.closesAt().map(c -> !now.isBefore(c)).orElse(true)) {
                         String when = w.closesAt().map(c -> "the deadline was " + c).orElse("it is not a sealed stage");
                         String why = w.state().equals("SCHEDULED") ? "the stage opens at " + w.opensAt()
                                 : "bids are no longer accepted: " + when;
-                        return Mono.error(new ProblemException(409, "bidding-closed", "Bidding closed", why));
+                        return Mono.error(new Refused(ReasonCode.BIDDING_CLOSED, "Bidding closed", why));
                     }
                     return Mono.just(w);
                 });
@@ -253,7 +254,7 @@ public class StageService {
     private Mono<Bidder> qualifiedBidder(UUID auction, String bidderId) {
         return auctions.bidder(auction, bidderId)
                 .filter(b -> b.status() == Bidder.Status.QUALIFIED)
-                .switchIfEmpty(Mono.error(() -> new ProblemException(409, "not-qualified", "Not qualified",
+                .switchIfEmpty(Mono.error(() -> new Refused(ReasonCode.NOT_QUALIFIED, "Not qualified",
                         "bidder " + bidderId + " is not a qualified bidder of this auction")));
     }
 
@@ -262,12 +263,12 @@ public class StageService {
     public Mono<StageStore.Window> extend(String actor, UUID auction, String stageId, Instant closesAt) {
         Instant now = clock.instant();
         return openWindowForBids(auction, stageId, now)
-                .onErrorResume(ProblemException.class, e -> stages.windowForUpdate(auction, stageId)
+                .onErrorResume(Refused.class, e -> stages.windowForUpdate(auction, stageId)
                         .filter(w -> w.state().equals("SCHEDULED"))
                         .switchIfEmpty(Mono.error(e)))
                 .flatMap(w -> {
                     if (w.closesAt().map(c -> !closesAt.isAfter(c)).orElse(true)) {
-                        return Mono.error(new ProblemException(422, "deadline-not-later", "Deadline not later",
+                        return Mono.error(new Refused(ReasonCode.DEADLINE_NOT_LATER, "Deadline not later",
                                 "a deadline can only be extended, to after " + w.closesAt().orElse(null)));
                     }
                     ObjectNode request = AuditTrail.object().put("action", "EXTEND_DEADLINE")

@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import org.ngms.audit.Chains;
 import org.ngms.audit.SignedRecord;
-import org.ngms.audit.persistence.TranscriptStore;
+import org.ngms.audit.app.TranscriptFeed;
 import org.ngms.auction.app.AuctionService;
 import org.ngms.auction.app.ClockBidding;
 import org.ngms.auction.app.ClockControls;
@@ -22,6 +22,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -48,13 +50,13 @@ public class ClockController {
     private final ClockBidding clocks;
     private final ClockControls controls;
     private final AuctionService auctions;
-    private final TranscriptStore transcripts;
+    private final TranscriptFeed feed;
 
-    public ClockController(ClockBidding clocks, ClockControls controls, AuctionService auctions, TranscriptStore transcripts) {
+    public ClockController(ClockBidding clocks, ClockControls controls, AuctionService auctions, TranscriptFeed feed) {
         this.clocks = clocks;
         this.controls = controls;
         this.auctions = auctions;
-        this.transcripts = transcripts;
+        this.feed = feed;
     }
 
     record Deadline(Instant closesAt) {
@@ -195,13 +197,14 @@ public class ClockController {
     @GetMapping(path = "/api/v1/auctions/{id}/feed", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Live feed (server-sent events): stage and round openings and round results (everyone)",
             description = "Only public facts: each event is the type, the round and, for results, the public prices "
-                    + "and demand per product. Works with any number of instances: the feed follows the transcript.")
-    public Flux<ServerSentEvent<String>> feed(@PathVariable UUID id) {
-        String chain = Chains.auction(id);
-        Flux<ServerSentEvent<String>> events = Flux.interval(Duration.ZERO, Duration.ofSeconds(1))
-                .concatMap(tick -> transcripts.entries(chain).collectList())
-                .scan(new Cursor(0, List.of()), (cursor, all) -> cursor.next(all))
-                .concatMapIterable(Cursor::fresh)
+                    + "and demand per product; its id is the transcript sequence number. A client that reconnects "
+                    + "with Last-Event-ID (or ?after=) gets only the events after it. Works with any number of "
+                    + "instances: the feed follows the transcript.")
+    public Flux<ServerSentEvent<String>> feed(@PathVariable UUID id,
+                                              @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId,
+                                              @RequestParam(value = "after", required = false) String after) {
+        long from = afterSeq(Optional.ofNullable(lastEventId).or(() -> Optional.ofNullable(after)));
+        Flux<ServerSentEvent<String>> events = feed.follow(Chains.auction(id), from)
                 .filter(r -> PUBLIC_EVENTS.contains(r.record().type()))
                 .map(ClockController::event);
         // a comment first (so the stream starts at once), then keep-alive comments between events
@@ -212,17 +215,23 @@ public class ClockController {
                 Flux.merge(events, keepAlive)));
     }
 
+    /** The sequence number a reconnecting client saw last: a non-negative integer, else 400 naming the field. */
+    private static long afterSeq(Optional<String> value) {
+        if (value.isEmpty()) {
+            return 0;
+        }
+        String text = value.get().trim();
+        if (!text.matches("[0-9]{1,18}")) {
+            throw new ProblemException(400, "bad-request", "Bad request", "Last-Event-ID (or after) must be the "
+                    + "sequence number of an event, a non-negative integer", List.of(org.ngms.shared.Violation.of(
+                    "Last-Event-ID", "WRONG_TYPE", "a non-negative integer", text)));
+        }
+        return Long.parseLong(text);
+    }
+
     private static final List<String> PUBLIC_EVENTS = List.of("STAGE_OPENED", "ROUND_OPENED", "ROUND_RESULT",
             "ROUND_PAUSED", "ROUND_RESUMED", "ROUND_EXTENDED", "ROUND_INCREMENT_SET", "STAGE_RESULT",
             "OUTCOME_PUBLISHED");
-
-    /** How far the feed has read the transcript, and what it read new this time. */
-    private record Cursor(long seq, List<SignedRecord> fresh) {
-        Cursor next(List<SignedRecord> all) {
-            List<SignedRecord> unseen = all.stream().filter(r -> r.record().seq() > seq).toList();
-            return new Cursor(unseen.isEmpty() ? seq : unseen.get(unseen.size() - 1).record().seq(), unseen);
-        }
-    }
 
     private static ServerSentEvent<String> event(SignedRecord r) {
         JsonNode payload = r.record().payload();

@@ -51,7 +51,7 @@ public class AuditTrail {
 
     /** Appends an event that no request caused (a reveal, a key rotation's own record, a security event). */
     public Mono<SignedRecord> event(String chain, String type, ObjectNode payload) {
-        return transcripts.append(chain, type, payload);
+        return transcripts.append(chain, type, payload, keys.current());
     }
 
     /** Appends an event caused by {@code actor}'s {@code request}, with {@code facts} the service added. */
@@ -61,7 +61,7 @@ public class AuditTrail {
         payload.put("actor", actor);
         payload.set("request", request);
         payload.put("requestSha256", sha256(request));
-        return transcripts.append(chain, type, payload);
+        return transcripts.append(chain, type, payload, keys.current());
     }
 
     /**
@@ -74,7 +74,7 @@ public class AuditTrail {
         payload.put("actor", actor);
         payload.set("request", request);
         payload.put("requestSha256", requestSha256);
-        return transcripts.append(chain, type, payload);
+        return transcripts.append(chain, type, payload, keys.current());
     }
 
     /** As {@link #request}, signed by {@code key} whatever the current key (the last record of a rotated key). */

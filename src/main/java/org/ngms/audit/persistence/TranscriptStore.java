@@ -9,7 +9,6 @@ import org.ngms.audit.Instants;
 import org.ngms.audit.SigningKey;
 import org.ngms.audit.SignedRecord;
 import org.ngms.audit.TranscriptRecord;
-import org.ngms.audit.app.SigningKeyring;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,13 +27,11 @@ import tools.jackson.databind.node.ObjectNode;
 public class TranscriptStore {
 
     private final DatabaseClient db;
-    private final SigningKeyring keys;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    public TranscriptStore(DatabaseClient db, SigningKeyring keys, Clock clock) {
+    public TranscriptStore(DatabaseClient db, Clock clock) {
         this.db = db;
-        this.keys = keys;
         this.clock = clock;
     }
 
@@ -42,11 +39,10 @@ public class TranscriptStore {
     public record Head(String chain, long seq, String hash) {
     }
 
-    public Mono<SignedRecord> append(String chain, String type, ObjectNode payload) {
-        return append(chain, type, payload, keys.current());
-    }
-
-    /** Appends signed by the given key (a rotation's record is signed by the key it retires). */
+    /**
+     * Appends a record signed by {@code signer}: the current key, or for a rotation's record the key it retires
+     * (the keyring, an application service, chooses; the store only writes).
+     */
     public Mono<SignedRecord> append(String chain, String type, ObjectNode payload, Mono<SigningKey> signer) {
         return db.sql("""
                         insert into transcript_chain (chain, seq, head) values (:chain, 0, :genesis)
@@ -100,6 +96,16 @@ public class TranscriptStore {
     public Flux<SignedRecord> entries(String chain) {
         return db.sql("select * from transcript where chain = :chain order by seq")
                 .bind("chain", chain)
+                .map(this::entryRow)
+                .all();
+    }
+
+    /** The records of a chain with {@code after < seq <= upTo}, in order. */
+    public Flux<SignedRecord> entriesBetween(String chain, long after, long upTo) {
+        return db.sql("select * from transcript where chain = :chain and seq > :after and seq <= :upTo order by seq")
+                .bind("chain", chain)
+                .bind("after", after)
+                .bind("upTo", upTo)
                 .map(this::entryRow)
                 .all();
     }

@@ -1,5 +1,7 @@
 package org.ngms.bidding.app;
 
+import org.ngms.shared.Refused;
+import org.ngms.auction.ReasonCode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +20,6 @@ import org.ngms.bidding.SealedBidCipher;
 import org.ngms.bidding.SealedBidContent;
 import org.ngms.bidding.persistence.SealedBidStore;
 import org.ngms.bidding.persistence.SealedBidStore.StoredBid;
-import org.ngms.web.ProblemException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -101,7 +102,7 @@ public class SealedBidService {
         Instant now = clock.instant();
         return bids.latestVersion(auction, stage, bidder).flatMap(latest -> {
             if (latest == 0) {
-                return Mono.error(new ProblemException(409, "nothing-to-withdraw", "Nothing to withdraw",
+                return Mono.error(new Refused(ReasonCode.NOTHING_TO_WITHDRAW, "Nothing to withdraw",
                         "bidder " + bidder + " has no sealed bid in stage " + stage));
             }
             int version = latest + 1;

@@ -1,5 +1,8 @@
 package org.ngms.identity.app;
 
+import org.ngms.shared.Refused;
+import org.ngms.shared.CommonReason;
+import org.ngms.identity.IdentityReason;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,8 +15,6 @@ import org.ngms.identity.Role;
 import org.ngms.identity.SecurityEventType;
 import org.ngms.identity.persistence.AccountStore;
 import org.ngms.identity.persistence.AccountStore.TokenRecord;
-import org.ngms.identity.persistence.SecurityEventLog;
-import org.ngms.web.ProblemException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,7 +49,7 @@ public class AccountService {
     public Mono<Account> create(String by, String id, Role role, Optional<String> organisation, String displayName) {
         Account account = new Account(id, role, organisation, displayName, clock.instant());
         return accounts.find(id)
-                .flatMap(existing -> Mono.<Account>error(new ProblemException(409, "duplicate-account",
+                .flatMap(existing -> Mono.<Account>error(new Refused(IdentityReason.DUPLICATE_ACCOUNT,
                         "Account exists", "an account with id " + id + " already exists")))
                 .switchIfEmpty(accounts.insert(account)
                         .then(events.record(SecurityEventType.ACCOUNT_CREATED, Optional.of(by), null, null, null,
@@ -61,7 +62,7 @@ public class AccountService {
         Instant now = clock.instant();
         Instant expiry = expiresAt.orElse(now.plus(DEFAULT_TOKEN_LIFETIME));
         if (!expiry.isAfter(now) || expiry.isAfter(now.plus(MAX_TOKEN_LIFETIME))) {
-            return Mono.error(new ProblemException(422, "request-invalid", "Invalid request",
+            return Mono.error(new Refused(CommonReason.REQUEST_INVALID, "Invalid request",
                     "expiresAt must be in the future and at most " + MAX_TOKEN_LIFETIME.toDays() + " days ahead",
                     java.util.List.of(org.ngms.shared.Violation.of("expiresAt", "OUT_OF_RANGE",
                             "expiresAt must be in the future and within a year", expiry))));
@@ -80,14 +81,14 @@ public class AccountService {
     public Mono<TokenRecord> revoke(String by, String accountId, UUID tokenId) {
         return existing(accountId)
                 .then(accounts.token(accountId, tokenId))
-                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("token " + tokenId)))
+                .switchIfEmpty(Mono.error(() -> Refused.notFound("token " + tokenId)))
                 .flatMap(token -> accounts.revoke(accountId, tokenId, clock.instant()))
                 .flatMap(token -> events.record(SecurityEventType.TOKEN_REVOKED, Optional.of(by), null, null, null,
                         "token " + tokenId + " of " + accountId).thenReturn(token));
     }
 
     public Mono<Account> existing(String accountId) {
-        return accounts.find(accountId).switchIfEmpty(Mono.error(() -> ProblemException.notFound("account "
+        return accounts.find(accountId).switchIfEmpty(Mono.error(() -> Refused.notFound("account "
                 + accountId)));
     }
 }

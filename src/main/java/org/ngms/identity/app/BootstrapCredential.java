@@ -14,7 +14,6 @@ import org.ngms.identity.ApiTokens;
 import org.ngms.identity.Role;
 import org.ngms.identity.SecurityEventType;
 import org.ngms.identity.persistence.AccountStore;
-import org.ngms.identity.persistence.SecurityEventLog;
 import org.ngms.shared.OwnerOnlyFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -155,7 +155,7 @@ public class AccountStore {
                 Optional.ofNullable(row.get("last_used_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant));
     }
 
-    static OffsetDateTime utc(Instant instant) {
+    public static OffsetDateTime utc(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -12,7 +12,7 @@ import org.ngms.identity.Role;
 import org.ngms.identity.app.AccountService;
 import org.ngms.identity.persistence.AccountStore;
 import org.ngms.identity.persistence.AccountStore.TokenRecord;
-import org.ngms.identity.persistence.SecurityEventLog;
+import org.ngms.identity.app.SecurityEventLog;
 import org.ngms.shared.Violation;
 import org.ngms.web.ProblemException;
 import org.springframework.http.ResponseEntity;

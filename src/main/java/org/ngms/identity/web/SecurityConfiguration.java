@@ -11,7 +11,7 @@ import java.util.Optional;
 
 import org.ngms.identity.SecurityEventType;
 import org.ngms.identity.persistence.AccountStore;
-import org.ngms.identity.persistence.SecurityEventLog;
+import org.ngms.identity.app.SecurityEventLog;
 import org.ngms.web.ProblemWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;

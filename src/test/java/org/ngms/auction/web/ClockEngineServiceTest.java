@@ -30,13 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * the sealed stage escalates product 1 with Jazz and Zong demanding 2 blocks each, which is the clock's starting
  * demand.
  */
-class ClockEngineServiceTest extends IntegrationTestBase {
+class ClockEngineServiceTest extends EscalatedClockTestBase {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @Autowired
-    StageService stages;
 
     @Autowired
     ClockRounds rounds;
@@ -49,43 +44,6 @@ class ClockEngineServiceTest extends IntegrationTestBase {
 
     @Autowired
     DatabaseClient db;
-
-    private record Running(UUID id, WebTestClient jazz, WebTestClient zong) {
-        String uri(String path) {
-            return "/api/v1/auctions/" + id + path;
-        }
-    }
-
-    private Running escalatedToTheClock() throws InterruptedException {
-        String directive = Scenarios.uniqueId("AJKGB");
-        web.post().uri("/api/v1/directives").contentType(MediaType.parseMediaType("application/yaml"))
-                .bodyValue(Scenarios.directiveYaml("ajkgb-ngms-2021", directive)).exchange().expectStatus().isCreated();
-        Instant now = Instant.now();
-        Instant opens = now.plusSeconds(1);
-        String auction = postJson(web, "/api/v1/auctions", Map.of("directiveId", directive, "schedule", Map.of(
-                "applicationDeadline", now.toString(), "biddingOpens", opens.toString(),
-                "stageOpenings", Map.of("sealed", opens.toString()),
-                "stageClosings", Map.of("sealed", now.plusSeconds(600).toString()))), 201).get("id").asString();
-        for (String b : List.of("jazz", "zong")) {
-            postJson(web, "/api/v1/auctions/" + auction + "/bidders", Map.of("id", b, "organisation", b.toUpperCase(),
-                    "newEntrant", false, "deposit", 870_000, "requestedDemand", Map.of("P1", 2)), 201);
-        }
-        qualifyAndOpenBidding(auction, List.of("jazz", "zong"));
-        Running r = new Running(UUID.fromString(auction), as(accountWithToken("OPERATOR", "jazz")),
-                as(accountWithToken("OPERATOR", "zong")));
-        Thread.sleep(1_200);
-        stages.openWindow(r.id(), "sealed", Instant.now()).block(WAIT);
-        postJson(r.jazz(), r.uri("/stages/sealed/bids"), Map.of("demand", Map.of("P1", 2)), 201);
-        postJson(r.zong(), r.uri("/stages/sealed/bids"), Map.of("demand", Map.of("P1", 2)), 201);
-        stages.close(r.id(), "sealed", Instant.now()).block(WAIT);
-        stages.openWindow(r.id(), "clock", Instant.now()).block(WAIT);
-        return r;
-    }
-
-    private JsonNode get(WebTestClient client, String uri) {
-        return JSON.readTree(client.get().uri(uri).exchange().expectStatus().isOk().expectBody(String.class)
-                .returnResult().getResponseBody());
-    }
 
     private void close(Running r, int round) {
         rounds.close(r.id(), "clock", round, Instant.now()).block(WAIT);
@@ -194,6 +152,14 @@ class ClockEngineServiceTest extends IntegrationTestBase {
         assertThat(failures.current().get(broken.id() + "/clock").error()).contains("differs from its stored result");
         assertThat(failures.due(broken.id(), "clock", Instant.now())).isFalse();
         assertThat(failures.current()).doesNotContainKey(healthy.id() + "/clock");
+        // the regulator sees the failure in the health endpoint; the public sees only that the service is UP
+        String health = web.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody(String.class)
+                .returnResult().getResponseBody();
+        assertThat(health).contains("\"status\":\"UP\"").contains(broken.id() + "/clock")
+                .contains("close of round 3");
+        String publicHealth = anonymous.get().uri("/actuator/health").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(publicHealth).contains("\"status\":\"UP\"").doesNotContain(broken.id().toString());
     }
 
     private List<String> storedRounds(UUID auction) {

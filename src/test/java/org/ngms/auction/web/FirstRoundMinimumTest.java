@@ -51,7 +51,8 @@ class FirstRoundMinimumTest extends IntegrationTestBase {
         UUID id = UUID.fromString(auction);
         stages.openWindow(id, "allocation", Instant.now()).block();
 
-        postJson(as(accountWithToken("OPERATOR", "jazz")), "/api/v1/auctions/" + auction
+        org.springframework.test.web.reactive.server.WebTestClient jazz = as(accountWithToken("OPERATOR", "jazz"));
+        postJson(jazz, "/api/v1/auctions/" + auction
                 + "/stages/allocation/rounds/1/bids", Map.of("bids", List.of(
                 Map.of("product", "2600", "quantity", 3), Map.of("product", "3500", "quantity", 5))), 201);
         postJson(as(accountWithToken("OPERATOR", "zong")), "/api/v1/auctions/" + auction
@@ -74,5 +75,38 @@ class FirstRoundMinimumTest extends IntegrationTestBase {
         JsonNode p2600 = java.util.stream.StreamSupport.stream(round1.get("products").spliterator(), false)
                 .filter(p -> p.get("product").asString().equals("2600")).findFirst().orElseThrow();
         assertThat(p2600.get("aggregateDemand").intValue()).as("jazz's bids are void").isEqualTo(5);
+    }
+
+    @Test
+    void anExcludedBiddersLaterBidsConflictWithItsStateInTheStage() {
+        String directive = Scenarios.uniqueId("PK-5G");
+        web.post().uri("/api/v1/directives").contentType(MediaType.parseMediaType("application/yaml"))
+                .bodyValue(Scenarios.directiveYaml("pk-5g-2026", directive)).exchange().expectStatus().isCreated();
+        Instant now = Instant.now();
+        String auction = postJson(web, "/api/v1/auctions", Map.of("directiveId", directive, "schedule", Map.of(
+                "applicationDeadline", now.toString(), "biddingOpens", now.plusSeconds(1).toString(),
+                "stageOpenings", Map.of("allocation", now.plusSeconds(1).toString()))), 201).get("id").asString();
+        for (String b : List.of("jazz", "zong", "ufone")) {
+            postJson(web, "/api/v1/auctions/" + auction + "/bidders", Map.of("id", b, "organisation", b.toUpperCase(),
+                    "newEntrant", false, "deposit", 15_000_000), 201);
+        }
+        qualifyAndOpenBidding(auction, List.of("jazz", "zong", "ufone"));
+        UUID id = UUID.fromString(auction);
+        stages.openWindow(id, "allocation", Instant.now()).block();
+        String round1 = "/api/v1/auctions/" + auction + "/stages/allocation/rounds/1/bids";
+        org.springframework.test.web.reactive.server.WebTestClient jazz = as(accountWithToken("OPERATOR", "jazz"));
+        postJson(jazz, round1, Map.of("bids", List.of(Map.of("product", "2600", "quantity", 3),
+                Map.of("product", "3500", "quantity", 5))), 201);
+        // 14 + 6 blocks of 2600 for 19: the stage goes on to round 2
+        postJson(as(accountWithToken("OPERATOR", "zong")), round1, Map.of("bids", List.of(
+                Map.of("product", "2600", "quantity", 14), Map.of("product", "3500", "quantity", 5))), 201);
+        postJson(as(accountWithToken("OPERATOR", "ufone")), round1, Map.of("bids", List.of(
+                Map.of("product", "2600", "quantity", 6), Map.of("product", "3500", "quantity", 5))), 201);
+        clocks.close(id, "allocation", 1, Instant.now()).block();
+
+        JsonNode refused = postJson(jazz, "/api/v1/auctions/" + auction + "/stages/allocation/rounds/2/bids",
+                Map.of("bids", List.of(Map.of("product", "3500", "quantity", 5))), 409);
+        assertThat(refused.get("code").asString()).isEqualTo("bidder-excluded");
+        assertThat(refused.get("errors").get(0).get("rule").asString()).isEqualTo("BIDDER_EXCLUDED");
     }
 }

@@ -1,4 +1,4 @@
-package org.ngms.identity.persistence;
+package org.ngms.identity.app;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -8,8 +8,9 @@ import java.util.Optional;
 import org.ngms.audit.Chains;
 import org.ngms.audit.app.AuditTrail;
 import org.ngms.identity.SecurityEventType;
+import org.ngms.identity.persistence.AccountStore;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import reactor.core.publisher.Flux;
@@ -21,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
  * credential changes, with time, account, method, route and source address. The table is append-only, and each event
  * is also a record of the service transcript.
  */
-@Repository
+@Component
 public class SecurityEventLog {
 
     private final DatabaseClient db;
