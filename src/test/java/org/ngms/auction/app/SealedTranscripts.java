@@ -113,6 +113,16 @@ public final class SealedTranscripts {
         return directive;
     }
 
+    /** The bidders as the BIDDER_* records so far left them, in registration order. */
+    public List<Bidder> bidders() {
+        return List.copyOf(bidders.values());
+    }
+
+    /** The auction's seed (committed in AUCTION_CREATED, revealed by {@link #concluded}). */
+    public byte[] seed() {
+        return seed.clone();
+    }
+
     /** The first stage of the format, as the service schedules it when bidding opens; then it opens. */
     public SealedTranscripts biddingOpens() {
         transition(AuctionState.QUALIFICATION, AuctionState.BIDDING);
