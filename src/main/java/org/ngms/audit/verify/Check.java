@@ -85,6 +85,12 @@ public enum Check {
      */
     RECOMPUTE_METHOD,
     /**
+     * A sealed package round small enough to enumerate: the brute-force solver's optimum (every choice of one package
+     * or none per bidder) has the recorded certificate's value and, the tie rule being fixed by the seed, the recorded
+     * winners. A second exact solve, independent of CP-SAT.
+     */
+    PACKAGE_BRUTE_FORCE,
+    /**
      * The stage result recomputed from the published bids, bidders, directive and seed is the recorded one (a warning
      * when a package round not proven optimal within the time limit could not be confirmed).
      */
