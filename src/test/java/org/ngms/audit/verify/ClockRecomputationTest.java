@@ -2,6 +2,7 @@ package org.ngms.audit.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.ngms.auction.clock.ClockRoundJson;
 import org.ngms.auction.clock.ClockStage;
 import org.ngms.auction.clock.FastClockProcessor;
 import org.ngms.auction.clock.ReferenceClockProcessor;
+import org.ngms.auction.sealed.SealedBids;
 
 /**
  * The verifier recomputes clock rounds with {@link ReferenceClockProcessor}, not with the service's
@@ -26,7 +28,9 @@ import org.ngms.auction.clock.ReferenceClockProcessor;
  * the AJK &amp; GB 2021 clock stage after its sealed stage (18 rounds), their rounds produced by plain
  * {@link ClockStage} with a chosen processor: the fast one (the transcript must verify), or a fast one made wrong in
  * one round (the verifier must name that round). Every bundle is signed with the test key, so signatures and hashes
- * all verify: only the recomputation can tell.
+ * all verify: only the recomputation can tell. (The wrong processor is a decorator, not FastClockProcessor itself, so
+ * these tests show that the verifier names the round; that it does not recompute with the fast processor at all is
+ * ArchitectureTest's rule.)
  */
 class ClockRecomputationTest {
 
@@ -52,7 +56,7 @@ class ClockRecomputationTest {
     /** AJK &amp; GB 2021: the sealed stage closes and escalates product 1 to the clock stage. */
     private static SealedTranscripts ajkGbAfterTheSealedStage() {
         SealedTranscripts t = SealedTranscripts.qualified(AJK_GB, TestTranscripts.SEED).biddingOpens();
-        org.ngms.auction.sealed.SealedBids.load(java.nio.file.Path.of("scenarios", AJK_GB)).offers("sealed")
+        SealedBids.load(Path.of("scenarios", AJK_GB)).offers("sealed")
                 .forEach(o -> t.submit("sealed", o.bidder(), o.demand()));
         return t.close("sealed");
     }
