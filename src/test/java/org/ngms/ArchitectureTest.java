@@ -2,7 +2,12 @@ package org.ngms;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
+import org.ngms.auction.clock.ClockSetup;
+import org.ngms.auction.clock.ClockStage;
+import org.ngms.auction.clock.FastClockProcessor;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -42,6 +47,23 @@ class ArchitectureTest {
                         "org.ngms..app..", "org.ngms.config..", "org.ngms.cli..", "org.ngms.replay..")
                 .because("adapters depend on the domain, never the reverse");
         rule.check(CLASSES);
+    }
+
+    /**
+     * The offline verifier is an independent check, not the same code twice (docs/audit.md, section 7): it recomputes
+     * clock rounds with the reference processor, so it must neither name the service's fast processor nor start or
+     * resume a stage with the default processor (which is the fast one); and it recomputes sealed stages from the
+     * domain alone, never the service's evaluation (auction/app).
+     */
+    @Test
+    void theVerifierDoesNotRecomputeWithTheServicesOwnCode() {
+        noClasses().that().resideInAPackage("org.ngms.audit.verify..")
+                .should().dependOnClassesThat().haveFullyQualifiedName(FastClockProcessor.class.getName())
+                .orShould().callMethod(ClockStage.class, "start", ClockSetup.class)
+                .orShould().callMethod(ClockStage.class, "resume", ClockSetup.class, List.class)
+                .orShould().dependOnClassesThat().resideInAPackage("org.ngms.auction.app..")
+                .because("a bug in the service's processor or evaluation would be reproduced, not caught")
+                .check(CLASSES);
     }
 
     @Test

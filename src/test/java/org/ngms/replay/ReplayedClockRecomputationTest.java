@@ -172,7 +172,8 @@ class ReplayedClockRecomputationTest extends IntegrationTestBase {
         TranscriptRecord round7 = ofType(records, "ROUND_RESULT").get(6);
         ObjectNode result = (ObjectNode) payload(round7).get("result");
         ObjectNode product = (ObjectNode) result.get("products").get(0);
-        product.put("postedPrice", product.get("postedPrice").longValue() + 1_000);
+        long posted = product.get("postedPrice").longValue();
+        product.put("postedPrice", posted + 1_000);
         payload(round7).put("roundSha256", CanonicalJson.sha256Hex(canonical(result)));
 
         Verification v = verify(records);
@@ -181,7 +182,8 @@ class ReplayedClockRecomputationTest extends IntegrationTestBase {
         assertThat(first.check()).isEqualTo(Check.CLOCK_ROUND_RESULT);
         assertThat(first.seq().getAsLong()).isEqualTo(round7.seq());
         assertThat(first.detail()).contains("round 7 of clock stage clock recomputed from its bids differs")
-                .contains("products: recorded");
+                .contains("products[0: " + product.get("product").asString() + "].postedPrice: recorded "
+                        + (posted + 1_000) + ", recomputed " + posted);
         // rounds 1 to 6 match; round 7 differs and the later rounds, which start from it, are not recomputed
         assertThat(v.summary().recomputation().clockRounds()).isEqualTo(7);
         assertThat(v.summary().recomputation().clockRoundsMatching()).isEqualTo(6);

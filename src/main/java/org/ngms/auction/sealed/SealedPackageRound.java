@@ -139,8 +139,8 @@ public final class SealedPackageRound {
                 unsoldLots, Optional.of(revenue), certificate, exclusions, instance);
     }
 
-    /** The directive's name for a pricing rule mapped to the pricing module's. */
-    static PaymentRule paymentRule(Stage.PackagePricing pricing) {
+    /** The directive's name for a pricing rule mapped to the pricing module's (public: the verifier prices again). */
+    public static PaymentRule paymentRule(Stage.PackagePricing pricing) {
         return switch (pricing) {
             case PAY_AS_BID -> PaymentRule.PAY_AS_BID;
             case RESERVE -> PaymentRule.AT_RESERVE;

@@ -79,6 +79,18 @@ public enum Check {
      */
     RECOMPUTE_SKIPPED,
     /**
+     * Information: how a stage was recomputed, so an observer knows which independent implementation confirmed it
+     * (clock rounds: the reference bid processor; a sealed package round: CP-SAT and, when the round is small enough,
+     * the brute-force solver too, or why not).
+     */
+    RECOMPUTE_METHOD,
+    /**
+     * A sealed package round small enough to enumerate: the brute-force solver's optimum (every choice of one package
+     * or none per bidder) has the recorded certificate's value and, the tie rule being fixed by the seed, the recorded
+     * winners. A second exact solve, independent of CP-SAT.
+     */
+    PACKAGE_BRUTE_FORCE,
+    /**
      * The stage result recomputed from the published bids, bidders, directive and seed is the recorded one (a warning
      * when a package round not proven optimal within the time limit could not be confirmed).
      */

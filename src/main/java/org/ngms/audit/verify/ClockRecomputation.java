@@ -20,6 +20,7 @@ import org.ngms.auction.clock.ClockRoundJson;
 import org.ngms.auction.clock.ClockSetup;
 import org.ngms.auction.clock.ClockSetups;
 import org.ngms.auction.clock.ClockStage;
+import org.ngms.auction.clock.ReferenceClockProcessor;
 import org.ngms.auction.clock.RoundPrices;
 import org.ngms.auction.outcome.ClockOutcomeJson;
 import org.ngms.directive.Stage;
@@ -48,6 +49,10 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>the stage's {@code STAGE_RESULT} and the {@code OUTCOME_PUBLISHED} after it are exactly
  *       {@link ClockOutcomeJson} of the recomputed outcome (with the awards at reserve of earlier sealed stages).</li>
  * </ol>
+ * Every round is processed by {@link ReferenceClockProcessor}, the rulebook's algorithm written naively, not by the
+ * service's {@code FastClockProcessor}: a bug in the fast processor would otherwise be reproduced, not caught (the
+ * two are held to the same contract by the tests; the verifier is where they meet a real transcript). An
+ * information finding ({@link Check#RECOMPUTE_METHOD}) says so for each clock stage recomputed.
  * A round that differs stops the recomputation of its stage: every later round starts from it. The records given are
  * the verified prefix of the bundle; record {@code i} (0-based) is on bundle line {@code i + 2}.
  */
@@ -94,6 +99,9 @@ final class ClockRecomputation {
         /** Why later rounds are not recomputed, once a round could not be. */
         String stopped;
         int lastRound;
+        /** Rounds recomputed (by the reference processor), and the index of the first one's ROUND_RESULT. */
+        int recomputedRounds;
+        Integer firstRecomputedIndex;
         final Map<Integer, Map<String, Submission>> submissions = new TreeMap<>();
         final Map<Integer, Integer> resultIndex = new TreeMap<>();
         /** The increment each ROUND_OPENED recorded (empty where it recorded none). */
@@ -166,6 +174,12 @@ final class ClockRecomputation {
             if (s.engine != null && s.engine.ended() && s.stageResultIndex == null) {
                 failure(Check.CLOCK_STAGE_RESULT, s.resultIndex.get(s.lastRound), "clock stage " + s.id
                         + " ended with round " + s.lastRound + ", but no " + SealedRecomputation.RESULT + " follows");
+            }
+            if (s.recomputedRounds > 0) {
+                method(s.firstRecomputedIndex, "clock stage " + s.id + ": " + s.recomputedRounds + " round(s) "
+                        + "recomputed with the reference bid processor (ReferenceClockProcessor: the rulebook's "
+                        + "algorithm written naively, every quantity recomputed after each change), not the "
+                        + "service's FastClockProcessor");
             }
         }
     }
@@ -255,7 +269,7 @@ final class ClockRecomputation {
         try {
             ClockSetup setup = ClockSetups.forStage(directive.policy(), s.id, registered, seed.get(),
                     s.resultsAtOpen);
-            s.engine = ClockStage.start(setup);
+            s.engine = ClockStage.start(setup, new ReferenceClockProcessor());
             return Optional.of(s.engine);
         } catch (RuntimeException e) {
             failure(Check.RECOMPUTE_INPUT, index, "the setup of clock stage " + s.id + " cannot be rebuilt from the "
@@ -446,6 +460,10 @@ final class ClockRecomputation {
             return;
         }
         rounds++;
+        s.recomputedRounds++;
+        if (s.firstRecomputedIndex == null) {
+            s.firstRecomputedIndex = index;
+        }
         ClockRound mine = after.rounds().get(after.rounds().size() - 1);
         String canonical = ClockRoundJson.canonical(mine);
         if (canonical.equals(recordedCanonical) && ClockRoundJson.sha256(mine).equals(recordedSha)) {
@@ -456,8 +474,9 @@ final class ClockRecomputation {
             }
             return;
         }
+        // named leaf by leaf (products[1: P1].postedPrice, bidders[0: jazz].processedDemand.P1, …): what differs
         List<String> differences = recorded.isObject()
-                ? SealedRecomputation.differences(SignedRecord.STRICT_JSON.readTree(canonical), recorded)
+                ? JsonDifferences.of(SignedRecord.STRICT_JSON.readTree(canonical), recorded)
                 : List.of("the recorded result is not an object");
         failure(Check.CLOCK_ROUND_RESULT, index, "round " + round + " of clock stage " + id + " recomputed from its "
                 + "bids differs from the recorded result (recomputed SHA-256 " + ClockRoundJson.sha256(mine) + ", "
@@ -619,5 +638,9 @@ final class ClockRecomputation {
 
     private void info(int index, String detail) {
         findings.add(Finding.info(Check.RECOMPUTE_SKIPPED, seqOf(index), index + 2, detail));
+    }
+
+    private void method(int index, String detail) {
+        findings.add(Finding.info(Check.RECOMPUTE_METHOD, seqOf(index), index + 2, detail));
     }
 }

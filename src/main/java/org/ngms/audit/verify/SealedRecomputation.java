@@ -49,12 +49,15 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>each {@code SEALED_PACKAGE} round likewise through {@link SealedPackageRound#evaluate} (seeded tie rule, the
  *       service's time limit): the result, with its certificate and {@code wdp/1} instance, must be the recorded one
  *       byte for byte; only where a round was not proven optimal (recorded or recomputed) is a difference a warning
- *       that it could not be confirmed;</li>
+ *       that it could not be confirmed; a round small enough is solved again by brute force
+ *       ({@link PackageSecondSolve}), an exact solve independent of CP-SAT, whose optimum, winners and prices the
+ *       recorded result must have;</li>
  *   <li>the {@code OUTCOME_PUBLISHED} outcome agrees with the last stage result before it (winners, lots, prices,
  *       revenue) and, when that stage was recomputed, is exactly the outcome that follows from it.</li>
  * </ol>
- * The records given are the verified prefix of the bundle (hash chain and signatures already checked); record
- * {@code i} (0-based) is on bundle line {@code i + 2}.
+ * Only domain code decides (auction/sealed, optimiser, pricing, and the outcome JSON mappings of auction/outcome):
+ * never the service's evaluation in auction/app (ArchitectureTest). The records given are the verified prefix of the
+ * bundle (hash chain and signatures already checked); record {@code i} (0-based) is on bundle line {@code i + 2}.
  */
 final class SealedRecomputation {
 
@@ -139,7 +142,8 @@ final class SealedRecomputation {
      * not), and for a package round the certificate, whose optimality decides how strictly the result compares.
      */
     private record Recomputed(ObjectNode result, Optional<ObjectNode> outcome, String status,
-                              Optional<PackageOutcome.Certificate> certificate) {
+                              Optional<PackageOutcome.Certificate> certificate,
+                              Optional<PackageSecondSolve.Solved> secondSolve) {
     }
 
     private static final class StageState {
@@ -493,14 +497,16 @@ final class SealedRecomputation {
                 ? Optional.of(OutcomeJson.outcome(auction, directive.id(), directive.version(), directive.sha256(),
                         directive.policy(), r))
                 : Optional.empty();
-        return Optional.of(new Recomputed(OutcomeJson.preBidResult(r), outcome, r.status().name(), Optional.empty()));
+        return Optional.of(new Recomputed(OutcomeJson.preBidResult(r), outcome, r.status().name(), Optional.empty(),
+                Optional.empty()));
     }
 
     /**
-     * A sealed package round recomputed as the service evaluates it (SealedEvaluation): the opened package offers
-     * ({@code bid.packages: [{id, lots, amount}]}) of the qualified bidders, the seed (its tie rule) and the service's
-     * time limit go through {@link SealedPackageRound#evaluate}; the result's JSON is {@link PackageResultJson}'s and
-     * a PRICED round's outcome {@link ClockOutcomeJson#outcomeOf}'s, both the service's own mappings.
+     * A sealed package round recomputed by the domain rules the service's evaluation calls: the opened package
+     * offers ({@code bid.packages: [{id, lots, amount}]}) of the qualified bidders, the seed (its tie rule) and the
+     * service's time limit go through {@link SealedPackageRound#evaluate}; the result's JSON is
+     * {@link PackageResultJson}'s and a PRICED round's outcome {@link ClockOutcomeJson#outcomeOf}'s, the mappings the
+     * service writes with. Then the round is solved again by brute force where it is small enough.
      */
     private Optional<Recomputed> recomputePackages(StageState s, Stage.SealedPackage stage, List<Bidder> qualified,
                                                    int index) {
@@ -535,7 +541,7 @@ final class SealedRecomputation {
                         directive.sha256(), directive.policy(), Outcome.wins(r)))
                 : Optional.empty();
         return Optional.of(new Recomputed(PackageResultJson.packageResult(r), outcome, r.status().name(),
-                Optional.of(r.certificate())));
+                Optional.of(r.certificate()), Optional.of(PackageSecondSolve.solve(stage, r, seed.get()))));
     }
 
     private void result(JsonNode p, int index) {
@@ -545,7 +551,10 @@ final class SealedRecomputation {
         if (s.awaitingResult) {
             s.awaitingResult = false;
             mine = s.pendingRecomputed;
-            mine.ifPresent(r -> compare(s, r, recorded, index));
+            mine.ifPresent(r -> {
+                compare(s, r, recorded, index);
+                r.secondSolve().ifPresent(solved -> secondSolve(s, r, solved, recorded, index));
+            });
         } else if (s.openedIndex != null || s.closedIndex != null) {
             failure(Check.SEALED_OPENING, index, "a second result for sealed stage " + s.id);
         }
@@ -590,6 +599,32 @@ final class SealedRecomputation {
                 + (theirsProven ? "the recomputation" : "the recorded round") + " was not proven optimal within "
                 + SealedPackageRound.SERVICE_TIME_LIMIT.toSeconds() + " s, and what a time-limited solver finds "
                 + "depends on the machine; " + what);
+    }
+
+    /**
+     * The second exact solve of a package round (PackageSecondSolve): where the round is small enough, the recorded
+     * result against the brute-force optimum, winners and prices (PACKAGE_BRUTE_FORCE); in every case an information
+     * finding says which solvers checked the round.
+     */
+    private void secondSolve(StageState s, Recomputed r, PackageSecondSolve.Solved solved, JsonNode recorded,
+                             int index) {
+        String cpSat = "package round " + s.id + ": winner determination recomputed with CP-SAT (CertifiedSolver, "
+                + SealedPackageRound.SERVICE_TIME_LIMIT.toSeconds() + " s)";
+        if (!solved.done()) {
+            method(index, cpSat + " only: its " + solved.choices() + " choices of one package or none per bidder "
+                    + "exceed the brute-force bound of " + PackageSecondSolve.MAX_CHOICES);
+            return;
+        }
+        boolean tieRuleComplete = r.certificate().map(PackageOutcome.Certificate::tieBreakComplete).orElse(false);
+        List<String> problems = PackageSecondSolve.problems(solved, recorded, tieRuleComplete);
+        String brute = " and solved again by brute force (BruteForceSolver, " + solved.choices() + " choices): "
+                + PackageSecondSolve.summary(solved);
+        method(index, cpSat + brute + (problems.isEmpty() ? "; the recorded result agrees"
+                : "; the recorded result disagrees (" + Check.PACKAGE_BRUTE_FORCE + ")"));
+        if (!problems.isEmpty()) {
+            failure(Check.PACKAGE_BRUTE_FORCE, index, "package round " + s.id + ", solved again by brute force: "
+                    + String.join("; ", problems));
+        }
     }
 
     // --- the outcome ------------------------------------------------------------------------------------------
@@ -793,5 +828,9 @@ final class SealedRecomputation {
 
     private void info(int index, String detail) {
         findings.add(Finding.info(Check.RECOMPUTE_SKIPPED, seqOf(index), index + 2, detail));
+    }
+
+    private void method(int index, String detail) {
+        findings.add(Finding.info(Check.RECOMPUTE_METHOD, seqOf(index), index + 2, detail));
     }
 }

@@ -26,6 +26,7 @@ import org.ngms.auction.Decision;
 import org.ngms.auction.Qualification;
 import org.ngms.auction.Registration;
 import org.ngms.auction.Schedule;
+import org.ngms.auction.sealed.PackageBid;
 import org.ngms.bidding.SealedBidContent;
 import org.ngms.bidding.app.SealedBidService.OpenedBid;
 import org.ngms.directive.PolicyDirective;
@@ -87,7 +88,12 @@ public final class SealedTranscripts {
 
     /** An auction of scenario {@code dir} (under scenarios/) with every scenario bidder registered and qualified. */
     public static SealedTranscripts qualified(String dir, byte[] seed) {
-        Scenario scenario = ScenarioLoader.load(Path.of("scenarios", dir));
+        return qualified(Path.of("scenarios", dir), seed);
+    }
+
+    /** As {@link #qualified(String, byte[])}, for a scenario in any directory (e.g. a variant a test writes). */
+    public static SealedTranscripts qualified(Path directory, byte[] seed) {
+        Scenario scenario = ScenarioLoader.load(directory);
         SealedTranscripts t = new SealedTranscripts(scenario, seed);
         t.transition(AuctionState.DRAFT, AuctionState.QUALIFICATION);
         for (ScenarioBidder b : scenario.bidders()) {
@@ -113,6 +119,16 @@ public final class SealedTranscripts {
         return directive;
     }
 
+    /** The bidders as the BIDDER_* records so far left them, in registration order. */
+    public List<Bidder> bidders() {
+        return List.copyOf(bidders.values());
+    }
+
+    /** The auction's seed (committed in AUCTION_CREATED, revealed by {@link #concluded}). */
+    public byte[] seed() {
+        return seed.clone();
+    }
+
     /** The first stage of the format, as the service schedules it when bidding opens; then it opens. */
     public SealedTranscripts biddingOpens() {
         transition(AuctionState.QUALIFICATION, AuctionState.BIDDING);
@@ -128,6 +144,22 @@ public final class SealedTranscripts {
         ObjectNode body = AuditTrail.object();
         ObjectNode d = body.putObject("demand");
         demand.forEach(d::put);
+        return seal(stage, bidder, body);
+    }
+
+    /** A sealed package offer (XOR): each package {id, lots, amount}, validated and committed as the service does. */
+    public SealedTranscripts submitPackages(String stage, String bidder, List<PackageBid> packages) {
+        ObjectNode body = AuditTrail.object();
+        var list = body.putArray("packages");
+        packages.forEach(p -> {
+            ObjectNode o = list.addObject().put("id", p.id()).put("amount", p.amount().amount());
+            ObjectNode lots = o.putObject("lots");
+            new TreeMap<>(p.lots()).forEach(lots::put);
+        });
+        return seal(stage, bidder, body);
+    }
+
+    private SealedTranscripts seal(String stage, String bidder, ObjectNode body) {
         var valid = evaluation.validate(directive, directive.stage(stage).orElseThrow(), bidders.get(bidder), body);
         List<Optional<SealedBidContent>> own = versions.computeIfAbsent(stage, s -> new TreeMap<>())
                 .computeIfAbsent(bidder, b -> new ArrayList<>());
