@@ -1,6 +1,7 @@
 package org.ngms;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import java.util.List;
 
@@ -9,6 +10,8 @@ import org.ngms.auction.clock.ClockSetup;
 import org.ngms.auction.clock.ClockStage;
 import org.ngms.auction.clock.FastClockProcessor;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -57,7 +60,7 @@ class ArchitectureTest {
      */
     @Test
     void theVerifierDoesNotRecomputeWithTheServicesOwnCode() {
-        noClasses().that().resideInAPackage("org.ngms.audit.verify..")
+        noClasses().that().resideInAPackage("org.ngms.verifier..")
                 .should().dependOnClassesThat().haveFullyQualifiedName(FastClockProcessor.class.getName())
                 .orShould().callMethod(ClockStage.class, "start", ClockSetup.class)
                 .orShould().callMethod(ClockStage.class, "resume", ClockSetup.class, List.class)
@@ -83,6 +86,39 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.ngms..app..", "org.ngms..web..")
                 .because("stores are called by services, never the reverse");
         rule.check(CLASSES);
+    }
+
+    /** Web adapters call across capabilities (who is calling, problem responses); everything below them may not. */
+    private static final DescribedPredicate<JavaClass> WEB = JavaClass.Predicates.resideInAnyPackage("..web..");
+
+    @Test
+    void capabilitiesDependOnEachOtherOneWayOnly() {
+        slices().matching("org.ngms.(*)..")
+                .should().beFreeOfCycles()
+                .ignoreDependency(WEB, DescribedPredicate.alwaysTrue())
+                .ignoreDependency(DescribedPredicate.alwaysTrue(), WEB)
+                .because("shared <- audit <- directive, identity <- auction <- verifier; adapters on top")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theLowerLayersKnowNothingOfTheUpperOnes() {
+        noClasses().that().resideInAPackage("org.ngms.shared..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.ngms.audit..", "org.ngms.directive..",
+                        "org.ngms.identity..", "org.ngms.auction..", "org.ngms.optimiser..", "org.ngms.pricing..",
+                        "org.ngms.verifier..", "org.ngms.web..", "org.ngms.config..", "org.ngms.cli..",
+                        "org.ngms.replay..")
+                .check(CLASSES);
+        noClasses().that().resideInAnyPackage("org.ngms.audit..", "org.ngms.directive..", "org.ngms.identity..")
+                .and().resideOutsideOfPackage("..web..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.ngms.auction..", "org.ngms.verifier..",
+                        "org.ngms.replay..", "org.ngms.cli..")
+                .check(CLASSES);
+        noClasses().that().resideInAnyPackage("org.ngms.auction..", "org.ngms.optimiser..", "org.ngms.pricing..")
+                .and().resideOutsideOfPackage("..web..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.ngms.verifier..", "org.ngms.replay..",
+                        "org.ngms.cli..")
+                .check(CLASSES);
     }
 
     @Test

@@ -14,9 +14,9 @@ import java.util.concurrent.Callable;
 import org.ngms.audit.PublicKeyInfo;
 import org.ngms.audit.Receipt;
 import org.ngms.audit.SignedRecord;
-import org.ngms.audit.verify.BundleVerifier;
-import org.ngms.audit.verify.Finding;
-import org.ngms.audit.verify.Verification;
+import org.ngms.verifier.BundleVerifier;
+import org.ngms.verifier.Finding;
+import org.ngms.verifier.Verification;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
-import org.ngms.audit.verify.BundleVerifier;
-import org.ngms.audit.verify.BundleWriter;
+import org.ngms.verifier.BundleVerifier;
+import org.ngms.verifier.BundleWriter;
 import org.ngms.shared.CanonicalJson;
 
 /**

@@ -18,7 +18,7 @@ import org.ngms.audit.Ed25519;
 import org.ngms.audit.PublicKeyInfo;
 import org.ngms.audit.SignedRecord;
 import org.ngms.audit.TestTranscripts;
-import org.ngms.audit.verify.BundleWriter;
+import org.ngms.verifier.BundleWriter;
 import org.ngms.shared.CanonicalJson;
 
 class VerifyCommandTest {

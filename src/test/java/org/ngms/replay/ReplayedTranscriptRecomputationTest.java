@@ -9,9 +9,9 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.ngms.audit.PublicKeyInfo;
-import org.ngms.audit.verify.BundleVerifier;
-import org.ngms.audit.verify.Check;
-import org.ngms.audit.verify.Verification;
+import org.ngms.verifier.BundleVerifier;
+import org.ngms.verifier.Check;
+import org.ngms.verifier.Verification;
 import org.ngms.support.IntegrationTestBase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;

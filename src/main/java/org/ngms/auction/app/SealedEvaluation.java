@@ -22,7 +22,7 @@ import org.ngms.auction.outcome.ClockOutcomeJson;
 import org.ngms.auction.outcome.Outcome;
 import org.ngms.auction.outcome.PackageResultJson;
 import org.ngms.auction.sealed.SealedRules;
-import org.ngms.bidding.app.SealedBidService.OpenedBid;
+import org.ngms.auction.app.SealedBidService.OpenedBid;
 import org.ngms.directive.PolicyDirective;
 import org.ngms.directive.Stage;
 import org.ngms.shared.DocumentReader;

@@ -15,7 +15,6 @@ import org.ngms.auction.Auction;
 import org.ngms.auction.Bidder;
 import org.ngms.auction.persistence.AuctionStore;
 import org.ngms.auction.persistence.StageStore;
-import org.ngms.bidding.app.SealedBidService;
 import org.ngms.directive.PolicyDirective;
 import org.ngms.directive.Stage;
 import org.springframework.stereotype.Service;

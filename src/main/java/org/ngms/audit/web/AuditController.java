@@ -10,7 +10,7 @@ import org.ngms.audit.Ed25519;
 import org.ngms.audit.app.KeyRotation;
 import org.ngms.audit.app.SigningKeyring;
 import org.ngms.audit.persistence.TranscriptStore;
-import org.ngms.audit.verify.BundleWriter;
+import org.ngms.verifier.BundleWriter;
 import org.ngms.auction.app.AuctionService;
 import org.ngms.identity.web.Callers;
 import org.ngms.web.ProblemException;

@@ -94,7 +94,7 @@ class CrossBandConditionTest extends IntegrationTestBase {
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         var keys = org.ngms.audit.PublicKeyInfo.fromKeysDocument(JSON.readTree(anonymous.get().uri("/api/v1/keys")
                 .exchange().expectBody(String.class).returnResult().getResponseBody()));
-        var verification = org.ngms.audit.verify.BundleVerifier.verify(java.util.Arrays.asList(bundle.split("\n")),
+        var verification = org.ngms.verifier.BundleVerifier.verify(java.util.Arrays.asList(bundle.split("\n")),
                 java.util.Optional.of(keys), List.of());
         assertThat(verification.failures()).as("the verifier settles the condition the same way").isEmpty();
     }

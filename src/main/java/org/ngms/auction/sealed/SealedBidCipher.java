@@ -1,4 +1,4 @@
-package org.ngms.bidding;
+package org.ngms.auction.sealed;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -1,4 +1,4 @@
-package org.ngms.audit.verify;
+package org.ngms.verifier;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A clock stage written into a {@link SealedTranscripts} transcript as the service writes it (ClockStageService:
+ * A clock stage written into a {@link SealedTranscripts} transcript as the service writes it (ClockRounds and ClockBidding:
  * {@code STAGE_OPENED}, then per round {@code ROUND_OPENED}, one {@code CLOCK_BIDS_SUBMITTED} per bidder, and
  * {@code ROUND_RESULT} with the bids it was processed with and the round's canonical JSON; at the end
  * {@code STAGE_RESULT} and {@code OUTCOME_PUBLISHED}), the rounds computed by plain {@link ClockStage} with the
@@ -84,7 +84,7 @@ final class ClockTranscripts {
         return stage;
     }
 
-    /** As ClockStageService.roundOpened (the deadline is not checked by the verifier; a fixed one is written). */
+    /** As ClockRounds.roundOpened (the deadline is not checked by the verifier; a fixed one is written). */
     private static ObjectNode roundOpened(String stageId, RoundPrices prices) {
         ObjectNode o = AuditTrail.object().put("stage", stageId).put("round", prices.round())
                 .put("closesAt", TestTranscripts.START.toString());
@@ -107,7 +107,7 @@ final class ClockTranscripts {
         return own;
     }
 
-    /** As ClockStageService.recordBids through AuditTrail.request: the facts, the actor, the request, its SHA-256. */
+    /** As ClockBidding.recordBids through AuditTrail.request: the facts, the actor, the request, its SHA-256. */
     private static void submitted(SealedTranscripts t, String stageId, int round, String bidder, ArrayNode bids) {
         ObjectNode request = AuditTrail.object().put("action", "SUBMIT_CLOCK_BIDS")
                 .put("auction", SealedTranscripts.AUCTION.toString()).put("stage", stageId).put("round", round)

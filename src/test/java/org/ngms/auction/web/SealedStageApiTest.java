@@ -1,4 +1,4 @@
-package org.ngms.bidding.web;
+package org.ngms.auction.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.ngms.audit.PublicKeyInfo;
 import org.ngms.audit.Receipt;
-import org.ngms.audit.verify.BundleVerifier;
-import org.ngms.audit.verify.Verification;
+import org.ngms.verifier.BundleVerifier;
+import org.ngms.verifier.Verification;
 import org.ngms.shared.CanonicalJson;
 import org.ngms.support.IntegrationTestBase;
 import org.ngms.support.Scenarios;

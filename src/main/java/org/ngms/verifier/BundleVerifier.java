@@ -1,4 +1,4 @@
-package org.ngms.audit.verify;
+package org.ngms.verifier;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -18,9 +18,9 @@ import org.ngms.audit.Receipt;
 import org.ngms.audit.Signatures;
 import org.ngms.audit.SignedRecord;
 import org.ngms.audit.TranscriptRecord;
-import org.ngms.audit.verify.Verification.KeySource;
-import org.ngms.audit.verify.Verification.SeedStatus;
-import org.ngms.audit.verify.Verification.Summary;
+import org.ngms.verifier.Verification.KeySource;
+import org.ngms.verifier.Verification.SeedStatus;
+import org.ngms.verifier.Verification.Summary;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;

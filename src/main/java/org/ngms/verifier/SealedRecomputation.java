@@ -1,4 +1,4 @@
-package org.ngms.audit.verify;
+package org.ngms.verifier;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +12,7 @@ import java.util.TreeMap;
 
 import org.ngms.audit.SignedRecord;
 import org.ngms.audit.TranscriptRecord;
-import org.ngms.audit.verify.Verification.Recomputation;
+import org.ngms.verifier.Verification.Recomputation;
 import org.ngms.auction.Bidder;
 import org.ngms.auction.outcome.ClockOutcomeJson;
 import org.ngms.auction.outcome.Outcome;

@@ -1,4 +1,4 @@
-package org.ngms.audit.verify;
+package org.ngms.verifier;
 
 /** The checks of the offline verifier; each finding names one. docs/audit.md explains them to observers. */
 public enum Check {

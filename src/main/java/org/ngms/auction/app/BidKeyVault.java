@@ -1,4 +1,4 @@
-package org.ngms.bidding.app;
+package org.ngms.auction.app;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

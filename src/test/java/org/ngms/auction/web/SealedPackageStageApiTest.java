@@ -1,4 +1,4 @@
-package org.ngms.bidding.web;
+package org.ngms.auction.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,11 +17,11 @@ import org.ngms.audit.PublicKeyInfo;
 import org.ngms.audit.SignedRecord;
 import org.ngms.audit.TestTranscripts;
 import org.ngms.audit.TranscriptRecord;
-import org.ngms.audit.verify.BundleVerifier;
-import org.ngms.audit.verify.BundleWriter;
-import org.ngms.audit.verify.Check;
-import org.ngms.audit.verify.Finding;
-import org.ngms.audit.verify.Verification;
+import org.ngms.verifier.BundleVerifier;
+import org.ngms.verifier.BundleWriter;
+import org.ngms.verifier.Check;
+import org.ngms.verifier.Finding;
+import org.ngms.verifier.Verification;
 import org.ngms.auction.app.StageService;
 import org.ngms.optimiser.wdp.WdpReader;
 import org.ngms.support.IntegrationTestBase;

@@ -1,4 +1,4 @@
-package org.ngms.audit.verify;
+package org.ngms.verifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,8 +13,8 @@ import org.ngms.audit.TestTranscripts;
 import org.ngms.auction.app.SealedTranscripts;
 import org.ngms.auction.sealed.DemandOffer;
 import org.ngms.auction.sealed.SealedBids;
-import org.ngms.bidding.SealedBidContent;
-import org.ngms.bidding.app.SealedBidService.OpenedBid;
+import org.ngms.auction.sealed.SealedBidContent;
+import org.ngms.auction.app.SealedBidService.OpenedBid;
 
 import tools.jackson.databind.node.ObjectNode;
 

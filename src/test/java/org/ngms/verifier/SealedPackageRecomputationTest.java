@@ -1,4 +1,4 @@
-package org.ngms.audit.verify;
+package org.ngms.verifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.ngms.audit.verify;
+package org.ngms.verifier;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,8 +9,8 @@ import java.util.TreeMap;
 
 import org.ngms.audit.SignedRecord;
 import org.ngms.audit.TranscriptRecord;
-import org.ngms.audit.verify.SealedRecomputation.BidderState;
-import org.ngms.audit.verify.SealedRecomputation.Directive;
+import org.ngms.verifier.SealedRecomputation.BidderState;
+import org.ngms.verifier.SealedRecomputation.Directive;
 import org.ngms.auction.Bidder;
 import org.ngms.auction.clock.Bid;
 import org.ngms.auction.clock.ClockDecision;
@@ -365,7 +365,7 @@ final class ClockRecomputation {
         }
     }
 
-    /** The prices (and regulator's increment) of ROUND_OPENED, as ClockStageService writes them. */
+    /** The prices (and regulator's increment) of ROUND_OPENED, as ClockRounds writes them. */
     private static ObjectNode prices(RoundPrices prices) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         ObjectNode products = o.putObject("prices");

@@ -1,4 +1,4 @@
-package org.ngms.bidding.persistence;
+package org.ngms.auction.persistence;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -6,7 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
-import org.ngms.bidding.SealedBidCipher;
+import org.ngms.auction.sealed.SealedBidCipher;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 

@@ -1,13 +1,12 @@
-package org.ngms.bidding.web;
+package org.ngms.auction.web;
 
 import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
 
 import org.ngms.auction.app.StageService;
-import org.ngms.auction.web.AuctionController;
-import org.ngms.bidding.app.SealedBidService;
-import org.ngms.bidding.persistence.SealedBidStore.StoredBid;
+import org.ngms.auction.app.SealedBidService;
+import org.ngms.auction.persistence.SealedBidStore.StoredBid;
 import org.ngms.identity.web.Callers;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,4 +1,4 @@
-package org.ngms.bidding.app;
+package org.ngms.auction.app;
 
 import org.ngms.shared.Refused;
 import org.ngms.auction.ReasonCode;
@@ -16,10 +16,10 @@ import org.ngms.audit.Chains;
 import org.ngms.audit.Receipt;
 import org.ngms.audit.app.AuditTrail;
 import org.ngms.auction.persistence.StageStore;
-import org.ngms.bidding.SealedBidCipher;
-import org.ngms.bidding.SealedBidContent;
-import org.ngms.bidding.persistence.SealedBidStore;
-import org.ngms.bidding.persistence.SealedBidStore.StoredBid;
+import org.ngms.auction.sealed.SealedBidCipher;
+import org.ngms.auction.sealed.SealedBidContent;
+import org.ngms.auction.persistence.SealedBidStore;
+import org.ngms.auction.persistence.SealedBidStore.StoredBid;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -1,4 +1,4 @@
-package org.ngms.audit.verify;
+package org.ngms.verifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ngms.audit.TestTranscripts.CHAIN;
@@ -26,9 +26,9 @@ import org.ngms.audit.Receipt;
 import org.ngms.audit.SignedRecord;
 import org.ngms.audit.TestTranscripts;
 import org.ngms.audit.TranscriptRecord;
-import org.ngms.audit.verify.Finding.Severity;
-import org.ngms.audit.verify.Verification.KeySource;
-import org.ngms.audit.verify.Verification.SeedStatus;
+import org.ngms.verifier.Finding.Severity;
+import org.ngms.verifier.Verification.KeySource;
+import org.ngms.verifier.Verification.SeedStatus;
 
 import tools.jackson.databind.node.ObjectNode;
 
