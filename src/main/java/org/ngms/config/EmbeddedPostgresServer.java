@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -14,7 +15,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * The service's own PostgreSQL 15 for machines with no database configured. Its data directory is kept, so a
  * restarted service finds its data again; the server stops when the JVM exits. It runs with {@link #DURABLE_SETTINGS}:
- * a commit, and the receipt signed for it, is acknowledged only once its WAL is on disk.
+ * a commit, and the receipt signed for it, is acknowledged only once its WAL is on disk. A server left running by a
+ * service that was killed is stopped before a new one starts ({@link OrphanedPostmaster}).
  */
 public final class EmbeddedPostgresServer {
 
@@ -30,6 +32,9 @@ public final class EmbeddedPostgresServer {
             "fsync", "on",
             "synchronous_commit", "on",
             "full_page_writes", "on");
+
+    /** How long an orphaned server gets to shut down (it writes a checkpoint first). */
+    private static final Duration ORPHAN_STOP_TIMEOUT = Duration.ofSeconds(60);
 
     private static EmbeddedPostgresServer running;
 
@@ -49,6 +54,8 @@ public final class EmbeddedPostgresServer {
         Path dir = dataDirectory.toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir);
+            OrphanedPostmaster.clear(dir, ORPHAN_STOP_TIMEOUT)
+                    .forEach(done -> announce("Embedded PostgreSQL: " + done));
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false);
