@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.ngms.config.EmbeddedPostgresServer;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
@@ -70,8 +71,11 @@ public final class TestDatabase {
     private static EmbeddedPostgres startEmbedded() {
         try {
             Path dir = Files.createTempDirectory("ngms-test-pg");
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(true)
-                    .start();
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(dir)
+                    .setCleanDataDirectory(true);
+            // durable like the service's own server: the service refuses a database that is not (DurableDatabaseCheck)
+            EmbeddedPostgresServer.DURABLE_SETTINGS.forEach(builder::setServerConfig);
+            EmbeddedPostgres postgres = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     postgres.close();
