@@ -16,6 +16,7 @@ import org.ngms.auction.clock.Bid;
 import org.ngms.auction.clock.ClockDecision;
 import org.ngms.auction.clock.ClockOutcome;
 import org.ngms.auction.clock.ClockRound;
+import org.ngms.auction.clock.ClockRules;
 import org.ngms.auction.clock.ClockRoundJson;
 import org.ngms.auction.clock.ClockSetup;
 import org.ngms.auction.clock.ClockSetups;
@@ -23,7 +24,13 @@ import org.ngms.auction.clock.ClockStage;
 import org.ngms.auction.clock.ReferenceClockProcessor;
 import org.ngms.auction.clock.RoundPrices;
 import org.ngms.auction.outcome.ClockOutcomeJson;
+import org.ngms.auction.outcome.OutcomeJson;
+import org.ngms.auction.sealed.PreBidOutcome;
 import org.ngms.directive.Stage;
+import org.ngms.auction.events.BidSet;
+import org.ngms.auction.events.ClockBidsSubmitted;
+import org.ngms.auction.events.RoundIncrementSet;
+import org.ngms.auction.events.RoundOpened;
 import org.ngms.shared.CanonicalJson;
 import org.ngms.shared.Percent;
 
@@ -85,14 +92,14 @@ final class ClockRecomputation {
     private int skipped;
 
     /** One submission of a bidder in a round: its version, its bids and where it was recorded. */
-    private record Submission(int version, JsonNode bids, int index) {
+    private record Submission(int version, List<Bid> bids, int index) {
     }
 
     private static final class StageState {
         final String id;
         Map<String, BidderState> biddersAtOpen;
         List<Integer> unreadableAtOpen;
-        List<JsonNode> resultsAtOpen;
+        List<Map.Entry<String, JsonNode>> resultsAtOpen;
         /** The recomputed stage so far; null before it is built or once it cannot go on. */
         ClockStage engine;
         boolean built;
@@ -228,7 +235,7 @@ final class ClockRecomputation {
         if (s.biddersAtOpen == null) {
             s.biddersAtOpen = new TreeMap<>(bidders);
             s.unreadableAtOpen = List.copyOf(unreadableBidders);
-            s.resultsAtOpen = results.stream().map(Map.Entry::getValue).toList();
+            s.resultsAtOpen = List.copyOf(results);
         }
     }
 
@@ -268,7 +275,7 @@ final class ClockRecomputation {
         }
         try {
             ClockSetup setup = ClockSetups.forStage(directive.policy(), s.id, registered, seed.get(),
-                    s.resultsAtOpen);
+                    preBidResults(s.resultsAtOpen));
             s.engine = ClockStage.start(setup, new ReferenceClockProcessor());
             return Optional.of(s.engine);
         } catch (RuntimeException e) {
@@ -288,27 +295,30 @@ final class ClockRecomputation {
     // --- rounds -------------------------------------------------------------------------------------------------
 
     private void roundOpened(JsonNode p, int index) {
-        String id = text(p, "stage");
+        RoundOpened recorded = RoundOpened.read(p);
+        String id = recorded.stage();
         if (!isClock(id)) {
             return;
         }
         StageState s = stage(id);
-        int round = integer(p, "round");
+        int round = recorded.prices().round();
         if (round != s.lastRound + 1) {
             failure(Check.CLOCK_ROUND_OPENED, index, "round " + round + " of clock stage " + id + " opens after round "
                     + s.lastRound + " closed, not round " + (s.lastRound + 1));
             return;
         }
-        Optional<Percent> increment = p.has("increment") ? Optional.of(percent(p, "increment")) : Optional.empty();
+        Optional<Percent> increment = recorded.prices().increment();
         s.openedIncrements.put(round, increment);
         Optional<ClockStage> engine = engine(s, index);
         if (engine.isEmpty()) {
             return;
         }
         Stage.Increment rule = engine.get().setup().increment();
-        if (rule.basis() == Stage.IncrementBasis.REGULATOR_RANGE && round >= 2) {
-            Map.Entry<Percent, Integer> set = s.incrementsSet.get(round);
-            Percent expected = set != null ? set.getKey() : rule.minPercent().orElse(new Percent(0));
+        Map.Entry<Percent, Integer> set = s.incrementsSet.get(round);
+        Optional<Percent> regulators = ClockRules.regulatorIncrement(rule,
+                Optional.ofNullable(set).map(Map.Entry::getKey), round);
+        if (regulators.isPresent()) {
+            Percent expected = regulators.get();
             if (!increment.equals(Optional.of(expected))) {
                 failure(Check.CLOCK_ROUND_OPENED, index, "round " + round + " of clock stage " + id + " opens with "
                         + increment.map(i -> "increment " + i + "%").orElse("no increment") + ", but "
@@ -322,13 +332,9 @@ final class ClockRecomputation {
                     + "recomputed stage does not open it: " + rejected.rejection().message());
             return;
         }
-        ObjectNode expected = prices(opened.orElseThrow());
-        ObjectNode recorded = JsonNodeFactory.instance.objectNode();
-        recorded.set("prices", p.path("prices"));
-        if (p.has("increment")) {
-            recorded.set("increment", p.get("increment"));
-        }
-        List<String> differences = SealedRecomputation.differences(expected, recorded);
+        // the record the service writes for the recomputed prices (the one codec), against the recorded one
+        ObjectNode expected = new RoundOpened(id, opened.orElseThrow(), recorded.closesAt()).payload();
+        List<String> differences = SealedRecomputation.differences(expected, recorded.payload());
         if (!differences.isEmpty()) {
             failure(Check.CLOCK_ROUND_OPENED, index, "the prices of round " + round + " of clock stage " + id
                     + " differ from the recomputed ones: " + String.join("; ", differences));
@@ -340,13 +346,14 @@ final class ClockRecomputation {
      * round n opens. The last one set counts when round n opens.
      */
     private void incrementSet(JsonNode p, int index) {
-        String id = text(p, "stage");
+        RoundIncrementSet set = RoundIncrementSet.read(p);
+        String id = set.stage();
         if (!isClock(id)) {
             return;
         }
         StageState s = stage(id);
-        int round = integer(p, "round");
-        Percent percent = percent(p, "percent");
+        int round = set.round();
+        Percent percent = set.percent();
         if (!s.openedIncrements.containsKey(round - 1) || s.resultIndex.containsKey(round - 1)
                 || s.openedIncrements.containsKey(round)) {
             failure(Check.CLOCK_ROUND_OPENED, index, "the increment of round " + round + " of clock stage " + id
@@ -365,26 +372,13 @@ final class ClockRecomputation {
         }
     }
 
-    /** The prices (and regulator's increment) of ROUND_OPENED, as ClockRounds writes them. */
-    private static ObjectNode prices(RoundPrices prices) {
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
-        ObjectNode products = o.putObject("prices");
-        prices.products().forEach((product, p) -> products.putObject(product)
-                .put("startOfRound", p.startOfRound()).put("clockPrice", p.clockPrice()));
-        prices.increment().ifPresent(inc -> o.put("increment", inc.toString()));
-        return o;
-    }
-
     private void submitted(JsonNode p, int index) {
-        JsonNode request = p.path("request");
-        String id = text(request, "stage");
-        String bidder = text(request, "bidder");
-        int round = integer(request, "round");
-        int version = integer(request, "version");
-        JsonNode bids = request.get("bids");
-        if (bids == null || !bids.isArray()) {
-            throw new IllegalArgumentException("request.bids is not a list");
-        }
+        ClockBidsSubmitted submitted = ClockBidsSubmitted.read(p);
+        String id = submitted.stage();
+        String bidder = submitted.set().bidder();
+        int round = submitted.round();
+        int version = submitted.set().version();
+        List<Bid> bids = submitted.bids();
         if (!bidder.equals(p.path("bidder").asString(bidder)) || round != p.path("round").asInt(round)
                 || version != p.path("version").asInt(version)) {
             failure(Check.CLOCK_BIDS, index, "the record's bidder, round and version differ from its request's");
@@ -485,6 +479,26 @@ final class ClockRecomputation {
         stopRounds(s, "round " + round + " differs, and every later round starts from it");
     }
 
+    /**
+     * The recorded results of the stages of pre-bid offers at reserve among {@code results}, read as values with the
+     * codec the service uses ({@link OutcomeJson#readPreBidResult}); one that cannot be read is an
+     * {@link IllegalArgumentException} naming the stage and the field.
+     */
+    private List<PreBidOutcome> preBidResults(List<Map.Entry<String, JsonNode>> recorded) {
+        List<PreBidOutcome> typed = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> r : recorded) {
+            if (Stage.StageType.SEALED_DEMAND_AT_RESERVE.name().equals(stageTypes.get(r.getKey()))) {
+                try {
+                    typed.add(OutcomeJson.readPreBidResult(r.getValue()));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("the result of sealed stage " + r.getKey() + ": "
+                            + e.getMessage(), e);
+                }
+            }
+        }
+        return typed;
+    }
+
     private void stopRounds(StageState s, String why) {
         if (s.stopped == null) {
             s.stopped = why;
@@ -499,28 +513,18 @@ final class ClockRecomputation {
      */
     private List<Bid> checkBids(StageState s, int round, JsonNode listed, int index) {
         Map<String, Submission> latest = s.submissions.getOrDefault(round, Map.of());
-        Map<String, JsonNode> seen = new TreeMap<>();
+        Map<String, List<Bid>> seen = new TreeMap<>();
         List<Bid> bids = new ArrayList<>();
         boolean readable = true;
         for (JsonNode set : listed) {
             String bidder;
             int version;
-            JsonNode own;
+            List<Bid> own;
             try {
                 bidder = text(set, "bidder");
                 version = integer(set, "version");
-                own = set.get("bids");
-                if (own == null || !own.isArray()) {
-                    throw new IllegalArgumentException("bids is not a list");
-                }
-                for (JsonNode b : own) {
-                    JsonNode quantity = b.path("quantity");
-                    JsonNode price = b.path("price");
-                    if (!quantity.isIntegralNumber() || !quantity.canConvertToInt() || !price.isIntegralNumber()) {
-                        throw new IllegalArgumentException("a bid's quantity or price is not a whole number");
-                    }
-                    bids.add(new Bid(bidder, text(b, "product"), quantity.intValue(), price.longValue()));
-                }
+                own = BidSet.read(bidder, set.get("bids"));
+                bids.addAll(own);
             } catch (IllegalArgumentException e) {
                 failure(Check.CLOCK_BIDS, index, "a bid set listed for round " + round + " of stage " + s.id
                         + " cannot be read: " + e.getMessage());
@@ -538,10 +542,10 @@ final class ClockRecomputation {
             } else if (submission.version() != version) {
                 failure(Check.CLOCK_BIDS, index, where + ": its latest version is v" + submission.version() + " (seq "
                         + seqOf(submission.index()) + ")");
-            } else if (!SealedRecomputation.canonical(own).equals(SealedRecomputation.canonical(submission.bids()))) {
+            } else if (!own.equals(submission.bids())) {
                 failure(Check.CLOCK_BIDS, index, where + " are not the bids submitted as v" + version + " (seq "
-                        + seqOf(submission.index()) + "): listed " + SealedRecomputation.canonical(own)
-                        + ", submitted " + SealedRecomputation.canonical(submission.bids()));
+                        + seqOf(submission.index()) + "): listed " + BidSet.json(own) + ", submitted "
+                        + BidSet.json(submission.bids()));
             }
         }
         latest.forEach((bidder, submission) -> {
@@ -603,14 +607,8 @@ final class ClockRecomputation {
             }
             return;
         }
-        List<JsonNode> sealedResults = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> r : results) {
-            if (!isClock(r.getKey())) {
-                sealedResults.add(r.getValue());
-            }
-        }
         ObjectNode expected = ClockOutcomeJson.outcome(auction, directive.id(), directive.version(),
-                directive.sha256(), directive.policy(), sealedResults, s.outcome.get());
+                directive.sha256(), directive.policy(), preBidResults(results), s.outcome.get());
         List<String> differences = SealedRecomputation.differences(expected, p.path("outcome"));
         if (!differences.isEmpty()) {
             failure(Check.RECOMPUTED_OUTCOME, index, "the outcome recomputed from clock stage " + s.id + " and the "

@@ -23,6 +23,9 @@ import org.ngms.audit.PublicKeyInfo;
 import org.ngms.audit.SignedRecord;
 import org.ngms.audit.TestTranscripts;
 import org.ngms.audit.TranscriptRecord;
+import org.ngms.auction.events.ClockBidsSubmitted;
+import org.ngms.auction.events.RoundOpened;
+import org.ngms.auction.events.RoundResult;
 import org.ngms.verifier.BundleVerifier;
 import org.ngms.verifier.BundleWriter;
 import org.ngms.verifier.Check;
@@ -123,6 +126,35 @@ class ReplayedClockRecomputationTest extends IntegrationTestBase {
 
     private static String canonical(JsonNode node) {
         return CanonicalJson.canonicalize(SignedRecord.STRICT_JSON.writeValueAsString(node));
+    }
+
+    // --- the typed events write exactly the recorded bytes
+
+    @Test
+    void everyClockRecordReadAsItsTypedEventIsWrittenBackByteForByte() {
+        for (String scenario : List.of("ajkgb-ngms-2021", "pk-5g-2026")) {
+            List<TranscriptRecord> records = records(scenario);
+            int checked = 0;
+            for (TranscriptRecord r : records) {
+                ObjectNode p = payload(r);
+                switch (r.type()) {
+                    case RoundOpened.TYPE -> assertThat(canonical(RoundOpened.read(p).payload())).isEqualTo(canonical(p));
+                    case RoundResult.TYPE -> assertThat(canonical(RoundResult.read(p).payload())).isEqualTo(canonical(p));
+                    case ClockBidsSubmitted.TYPE -> {
+                        ClockBidsSubmitted e = ClockBidsSubmitted.read(p);
+                        assertThat(canonical(e.request())).isEqualTo(canonical(p.get("request")));
+                        ObjectNode facts = p.deepCopy();
+                        facts.remove(List.of("actor", "request", "requestSha256"));
+                        assertThat(canonical(e.payload())).isEqualTo(canonical(facts));
+                    }
+                    default -> {
+                        continue;
+                    }
+                }
+                checked++;
+            }
+            assertThat(checked).as(scenario).isGreaterThan(3);
+        }
     }
 
     // --- clean bundles recompute every round and match

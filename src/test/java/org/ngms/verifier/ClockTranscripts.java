@@ -22,6 +22,8 @@ import org.ngms.auction.clock.RoundPrices;
 import org.ngms.auction.clock.replay.ClockScript;
 import org.ngms.auction.clock.replay.ClockScriptReader;
 import org.ngms.auction.outcome.ClockOutcomeJson;
+import org.ngms.auction.outcome.OutcomeJson;
+import org.ngms.auction.sealed.PreBidOutcome;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -122,7 +124,7 @@ final class ClockTranscripts {
 
     /** STAGE_RESULT and OUTCOME_PUBLISHED, with the awards at reserve of the earlier sealed stages in the outcome. */
     private static void ended(SealedTranscripts t, String stageId, ClockOutcome outcome) {
-        List<JsonNode> sealedResults = stageResults(t);
+        List<PreBidOutcome> sealedResults = stageResults(t);
         event(t, "STAGE_RESULT", AuditTrail.object().put("stage", stageId)
                 .set("result", ClockOutcomeJson.clockResult(outcome)));
         JsonNode directive = t.payloads().get(0).body().path("directive");
@@ -132,9 +134,12 @@ final class ClockTranscripts {
         event(t, "OUTCOME_PUBLISHED", AuditTrail.object().set("outcome", published));
     }
 
-    private static List<JsonNode> stageResults(SealedTranscripts t) {
+    /** The recorded results of sealed stages of pre-bid offers, read with the service's codec. */
+    private static List<PreBidOutcome> stageResults(SealedTranscripts t) {
         return t.payloads().stream().filter(p -> p.type().equals("STAGE_RESULT"))
-                .map(p -> (JsonNode) p.body().path("result")).toList();
+                .map(p -> p.body().path("result"))
+                .filter(r -> r.has("escalations"))
+                .map(OutcomeJson::readPreBidResult).toList();
     }
 
     private static void event(SealedTranscripts t, String type, ObjectNode payload) {

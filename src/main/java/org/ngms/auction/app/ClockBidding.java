@@ -12,6 +12,8 @@ import java.util.UUID;
 
 import org.ngms.audit.Receipt;
 import org.ngms.audit.app.AuditTrail;
+import org.ngms.auction.events.BidSet;
+import org.ngms.auction.events.ClockBidsSubmitted;
 import org.ngms.auction.AuctionState;
 import org.ngms.auction.clock.Bid;
 import org.ngms.auction.clock.RoundPrices;
@@ -27,8 +29,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Operators' bids in the open clock round. A bid set is checked against the round as the engine in memory has it,
@@ -78,26 +78,27 @@ public class ClockBidding {
                 })
                 .map(engine -> accepted(engine, bidderId, round, body))
                 .flatMap(bids -> clocks.latestBidVersion(auction, stageId, round, bidderId)
-                        .flatMap(v -> clocks.insertBids(auction, stageId, round, bidderId, v + 1, now,
-                                        json.writeValueAsString(bids))
-                                .then(recordBids(actor, auction, stageId, round, bidderId, v + 1, bids))));
+                        .map(v -> new ClockBidsSubmitted(auction, stageId, round, new BidSet(bidderId, v + 1, bids)))
+                        .flatMap(event -> clocks.insertBids(auction, stageId, round, bidderId, event.set().version(),
+                                        now, json.writeValueAsString(BidSet.json(event.bids())))
+                                .then(audit.append(auction, Optional.of(stageId), Optional.of(round), actor, event))
+                                .map(recorded -> new SubmittedBids(bidderId, round, event.set().version(),
+                                        Instant.parse(recorded.entry().record().at()), BidSet.json(event.bids()),
+                                        recorded.receipt()))));
     }
 
     /**
      * The bid set as it will be stored (every bid with its price), if the round's processing would take every bid of
      * it; otherwise the problem naming each refused bid and its rule.
      */
-    private ArrayNode accepted(ClockEngines.LiveClock engine, String bidderId, int round, JsonNode body) {
+    private List<Bid> accepted(ClockEngines.LiveClock engine, String bidderId, int round, JsonNode body) {
         RoundPrices prices = engine.pricesOf(round);
         List<Bid> bids = readBids(bidderId, body, prices);
         List<Rejection> rejections = engine.stage().rejections(prices, bids);
         if (!rejections.isEmpty()) {
             throw refused(bids, rejections);
         }
-        ArrayNode normalised = AuditTrail.object().arrayNode();
-        bids.forEach(b -> normalised.addObject().put("product", b.product()).put("quantity", b.quantity())
-                .put("price", b.price()));
-        return normalised;
+        return bids;
     }
 
     private static Refused refused(List<Bid> bids, List<Rejection> rejections) {
@@ -114,17 +115,6 @@ public class ClockBidding {
         }
         Rejection first = rejections.get(0);
         return new Refused(first.reason(), "Bid refused", first.message(), errors);
-    }
-
-    private Mono<SubmittedBids> recordBids(String actor, UUID auction, String stageId, int round, String bidderId,
-                                           int version, ArrayNode bids) {
-        ObjectNode request = AuditTrail.object().put("action", "SUBMIT_CLOCK_BIDS").put("auction", auction.toString())
-                .put("stage", stageId).put("round", round).put("bidder", bidderId).put("version", version);
-        request.set("bids", bids);
-        return audit.auctionRequest(auction, Optional.of(stageId), Optional.of(round), "CLOCK_BIDS_SUBMITTED", actor,
-                        request, AuditTrail.object().put("bidder", bidderId).put("round", round).put("version", version))
-                .map(recorded -> new SubmittedBids(bidderId, round, version,
-                        Instant.parse(recorded.entry().record().at()), bids, recorded.receipt()));
     }
 
     /** Bids and deadlines concern only an auction that is bidding (not one cancelled or concluded): else 409. */

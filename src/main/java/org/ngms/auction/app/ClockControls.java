@@ -11,13 +11,14 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.ngms.audit.Chains;
-import org.ngms.audit.Instants;
 import org.ngms.audit.app.AuditTrail;
 import org.ngms.auction.clock.ClockDecision;
 import org.ngms.auction.clock.ClockRules;
 import org.ngms.auction.persistence.AuctionStore;
 import org.ngms.auction.persistence.ClockStore;
 import org.ngms.directive.Stage;
+import org.ngms.auction.events.RoundControlled;
+import org.ngms.auction.events.RoundIncrementSet;
 import org.ngms.shared.DocumentReader;
 import org.ngms.shared.Percent;
 import org.ngms.shared.Violation;
@@ -73,12 +74,11 @@ public class ClockControls {
                                 : clocks.extend(auction, stageId, round, closesAt.get());
                         default -> Mono.error(Refused.notFound("control " + action));
                     };
-                    ObjectNode request = AuditTrail.object().put("action", action.toUpperCase() + "_ROUND")
-                            .put("auction", auction.toString()).put("stage", stageId).put("round", round);
-                    closesAt.ifPresent(c -> request.put("closesAt", Instants.format(c)));
+                    RoundControlled event = new RoundControlled(auction, stageId, round,
+                            RoundControlled.Control.valueOf(action.toUpperCase(java.util.Locale.ROOT)),
+                            action.equals("extend") ? closesAt : Optional.empty());
                     return change
-                            .then(audit.request(Chains.auction(auction), "ROUND_" + action.toUpperCase() + "D", actor,
-                                    request, AuditTrail.object()))
+                            .then(audit.append(Chains.auction(auction), actor, event))
                             .then(clocks.roundForUpdate(auction, stageId, round));
                 });
     }
@@ -125,15 +125,10 @@ public class ClockControls {
                                     "Not the next round", "the increment of round " + round + " can be set only "
                                     + "while round " + (round - 1) + " is open, before round " + round + " opens")))
                             .flatMap(row -> {
-                                ObjectNode request = AuditTrail.object().put("action", "SET_ROUND_INCREMENT")
-                                        .put("auction", auction.toString()).put("stage", stageId).put("round", round)
-                                        .put("percent", percent.toString());
-                                ObjectNode facts = AuditTrail.object().put("stage", stageId).put("round", round)
-                                        .put("percent", percent.toString());
+                                RoundIncrementSet event = new RoundIncrementSet(auction, stageId, round, percent);
                                 return clocks.setIncrement(auction, stageId, round, percent.toString())
-                                        .then(audit.request(Chains.auction(auction), "ROUND_INCREMENT_SET", actor,
-                                                request, facts))
-                                        .thenReturn(facts);
+                                        .then(audit.append(Chains.auction(auction), actor, event))
+                                        .thenReturn(event.payload());
                             });
                 });
     }

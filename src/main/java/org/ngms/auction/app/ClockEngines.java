@@ -12,6 +12,7 @@ import org.ngms.auction.Auction;
 import org.ngms.auction.Bidder;
 import org.ngms.auction.clock.Bid;
 import org.ngms.auction.clock.ClockRound;
+import org.ngms.auction.clock.ClockRules;
 import org.ngms.auction.clock.ClockRoundJson;
 import org.ngms.auction.clock.ClockSetup;
 import org.ngms.auction.clock.ClockSetups;
@@ -132,16 +133,9 @@ public class ClockEngines {
         return stage.open(incrementOf(stage.setup().increment(), increments, stage.nextRound())).orElseThrow();
     }
 
-    /**
-     * The regulator's increment for round {@code round}: none unless the directive's basis is REGULATOR_RANGE (and
-     * none for round 1, whose prices are the opening prices); otherwise the one set for the round, or the range's
-     * minimum.
-     */
+    /** The regulator's increment for round {@code round} ({@link ClockRules#regulatorIncrement}). */
     static Optional<Percent> incrementOf(Stage.Increment rule, Map<Integer, Percent> set, int round) {
-        if (rule.basis() != Stage.IncrementBasis.REGULATOR_RANGE || round < 2) {
-            return Optional.empty();
-        }
-        return Optional.of(set.getOrDefault(round, rule.minPercent().orElse(new Percent(0))));
+        return ClockRules.regulatorIncrement(rule, Optional.ofNullable(set.get(round)), round);
     }
 
     // --- rebuilding
@@ -230,10 +224,6 @@ public class ClockEngines {
 
     private ClockSetup setupFrom(PolicyDirective d, String stageId, List<Bidder> registered, byte[] seed,
                                  List<StageStore.Window> windows) {
-        List<JsonNode> results = windows.stream()
-                .map(w -> w.resultJson().map(json::readTree))
-                .flatMap(Optional::stream)
-                .toList();
-        return ClockSetups.forStage(d, stageId, registered, seed, results);
+        return ClockSetups.forStage(d, stageId, registered, seed, StageResults.preBid(windows));
     }
 }

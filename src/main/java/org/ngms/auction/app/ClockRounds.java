@@ -3,10 +3,11 @@ package org.ngms.auction.app;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 import org.ngms.audit.Chains;
-import org.ngms.audit.Instants;
 import org.ngms.audit.app.AuditTrail;
 import org.ngms.auction.Auction;
 import org.ngms.auction.Bidder;
@@ -18,15 +19,19 @@ import org.ngms.auction.clock.RoundPrices;
 import org.ngms.auction.persistence.AuctionStore;
 import org.ngms.auction.persistence.ClockStore;
 import org.ngms.auction.persistence.StageStore;
-import org.ngms.directive.EligibilityCondition;
 import org.ngms.directive.Stage;
+import org.ngms.auction.events.BidSet;
+import org.ngms.auction.events.BidderExcluded;
+import org.ngms.auction.events.OutcomePublished;
+import org.ngms.auction.events.RoundOpened;
+import org.ngms.auction.events.RoundResult;
+import org.ngms.auction.events.StageResult;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -84,20 +89,9 @@ public class ClockRounds {
                     Instant closesAt = now.plus(Duration.ofMinutes(round == 1 ? rules.firstRoundMinutes()
                             : rules.roundMinutes()));
                     return clocks.openRound(auction, stageId, round, now, closesAt)
-                            .then(audit.event(Chains.auction(auction), "ROUND_OPENED",
-                                    roundOpened(stageId, prices, closesAt)))
+                            .then(audit.append(Chains.auction(auction), new RoundOpened(stageId, prices, closesAt)))
                             .thenReturn(new ClockEngines.LiveClock(stage, t.getT2()));
                 });
-    }
-
-    private static ObjectNode roundOpened(String stageId, RoundPrices prices, Instant closesAt) {
-        ObjectNode o = AuditTrail.object().put("stage", stageId).put("round", prices.round())
-                .put("closesAt", Instants.format(closesAt));
-        prices.increment().ifPresent(p -> o.put("increment", p.toString()));
-        ObjectNode products = o.putObject("prices");
-        prices.products().forEach((product, p) -> products.putObject(product)
-                .put("startOfRound", p.startOfRound()).put("clockPrice", p.clockPrice()));
-        return o;
     }
 
     /**
@@ -154,15 +148,13 @@ public class ClockRounds {
 
     private Mono<ClockEngines.LiveClock> record(UUID auction, String stageId, int round, Processed processed,
                                                 List<ClockStore.BidRow> bids, Instant now) {
-        ObjectNode record = AuditTrail.object().put("stage", stageId).put("round", round)
-                .put("roundSha256", ClockRoundJson.sha256(processed.result()));
-        record.set("bids", bidsJson(bids));
-        record.set("result", json.readTree(processed.canonical()));
+        RoundResult result = new RoundResult(stageId, round, bidSets(bids), processed.canonical(),
+                ClockRoundJson.sha256(processed.result()));
         Mono<ClockEngines.LiveClock> next = processed.stage().ended()
                 ? end(auction, stageId, processed.stage(), now)
                 : open(auction, stageId, processed.stage(), now);
         return clocks.storeResult(auction, stageId, round, processed.canonical())
-                .then(audit.event(Chains.auction(auction), "ROUND_RESULT", record))
+                .then(audit.append(Chains.auction(auction), result))
                 .then(recordExclusions(auction, stageId, round, processed.result()))
                 .then(next);
     }
@@ -177,18 +169,11 @@ public class ClockRounds {
             return Mono.empty();
         }
         return auctions.bidders(auction).collectMap(Bidder::id)
-                .flatMapMany(registered -> Flux.fromIterable(result.exclusions()).concatMap(e -> {
-                    boolean forfeited = e.consequence()
-                            == EligibilityCondition.Consequence.EXCLUDE_AND_FORFEIT_DEPOSIT;
-                    ObjectNode facts = AuditTrail.object().put("stage", stageId).put("round", round)
-                            .put("bidder", e.bidder()).put("condition", e.condition())
-                            .put("consequence", e.consequence().name()).put("message", e.message())
-                            .put("depositForfeited", forfeited);
-                    if (forfeited && registered.containsKey(e.bidder())) {
-                        facts.put("deposit", registered.get(e.bidder()).deposit().amount());
-                    }
-                    return audit.event(Chains.auction(auction), "BIDDER_EXCLUDED", facts);
-                }))
+                .flatMapMany(registered -> Flux.fromIterable(result.exclusions())
+                        .concatMap(e -> audit.append(Chains.auction(auction), BidderExcluded.of(stageId, round, e,
+                                Optional.ofNullable(registered.get(e.bidder()))
+                                        .map(b -> OptionalLong.of(b.deposit().amount()))
+                                        .orElse(OptionalLong.empty())))))
                 .then();
     }
 
@@ -197,25 +182,22 @@ public class ClockRounds {
         ObjectNode result = outcomes.clockResult(outcome);
         return stages.storeResult(auction, stageId, json.writeValueAsString(result))
                 .then(stages.advance(auction, stageId, "OPEN", "EVALUATED", now))
-                .then(audit.event(Chains.auction(auction), "STAGE_RESULT",
-                        AuditTrail.object().put("stage", stageId).set("result", result)))
+                .then(audit.append(Chains.auction(auction), new StageResult(stageId, result)))
                 .then(auctions.find(auction))
                 .flatMap(v -> catalog.of(v.auction()).zipWith(stages.windows(auction).collectList())
                         .flatMap(db -> publish(v.auction(), outcomes.outcome(v.auction(), db.getT1(), db.getT2(),
                                 outcome), now)))
-                .thenReturn(new ClockEngines.LiveClock(stage, java.util.Optional.empty()));
+                .thenReturn(new ClockEngines.LiveClock(stage, Optional.empty()));
     }
 
     private Mono<Void> publish(Auction auction, ObjectNode outcome, Instant now) {
-        return audit.event(Chains.auction(auction.id()), "OUTCOME_PUBLISHED", AuditTrail.object().set("outcome", outcome))
+        return audit.append(Chains.auction(auction.id()), new OutcomePublished(outcome))
                 .flatMap(entry -> stages.insertOutcome(auction.id(), json.writeValueAsString(outcome),
                         entry.record().seq(), now));
     }
 
-    private ArrayNode bidsJson(List<ClockStore.BidRow> rows) {
-        ArrayNode array = AuditTrail.object().arrayNode();
-        rows.forEach(r -> array.addObject().put("bidder", r.bidder()).put("version", r.version())
-                .set("bids", json.readTree(r.bidsJson())));
-        return array;
+    /** The stored bid sets as the round's record lists them. */
+    private List<BidSet> bidSets(List<ClockStore.BidRow> rows) {
+        return rows.stream().map(r -> new BidSet(r.bidder(), r.version(), engines.bidsOf(List.of(r)))).toList();
     }
 }

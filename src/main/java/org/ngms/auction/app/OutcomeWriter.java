@@ -42,11 +42,7 @@ public class OutcomeWriter {
 
     /** The outcome of an auction that ended with a clock stage, with the awards of any earlier sealed stage. */
     public ObjectNode outcome(Auction auction, PolicyDirective d, List<StageStore.Window> windows, ClockOutcome c) {
-        List<JsonNode> sealedResults = windows.stream()
-                .filter(w -> !w.stageType().equals("CLOCK"))
-                .flatMap(w -> w.resultJson().stream())
-                .map(text -> (JsonNode) json.readTree(text))
-                .toList();
+        List<PreBidOutcome> sealedResults = StageResults.preBid(windows);
         return ClockOutcomeJson.outcome(auction.id().toString(), auction.directiveId(), auction.directiveVersion(),
                 auction.directiveSha256(), d, sealedResults, c);
     }

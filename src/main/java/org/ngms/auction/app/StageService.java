@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.ngms.audit.Chains;
-import org.ngms.audit.Instants;
 import org.ngms.audit.app.AuditTrail;
 import org.ngms.auction.Auction;
 import org.ngms.auction.Bidder;
@@ -17,6 +16,13 @@ import org.ngms.auction.persistence.AuctionStore;
 import org.ngms.auction.persistence.StageStore;
 import org.ngms.directive.PolicyDirective;
 import org.ngms.directive.Stage;
+import org.ngms.auction.events.OutcomePublished;
+import org.ngms.auction.events.SealedBidsOpened;
+import org.ngms.auction.events.StageClosed;
+import org.ngms.auction.events.StageDeadlineExtended;
+import org.ngms.auction.events.StageOpened;
+import org.ngms.auction.events.StageResult;
+import org.ngms.auction.events.StageScheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -95,13 +101,10 @@ public class StageService {
     }
 
     private Mono<Void> schedule(UUID auction, Stage stage, Instant opensAt, Optional<Instant> closesAt) {
-        boolean isSealed = isSealed(stage);
-        ObjectNode facts = AuditTrail.object().put("stage", stage.id()).put("type", stage.type().name())
-                .put("opensAt", Instants.format(opensAt));
-        closesAt.ifPresent(c -> facts.put("closesAt", Instants.format(c)));
         return stages.insert(auction, stage.id(), stage.type().name(), opensAt, closesAt)
-                .then(isSealed ? sealed.createKey(auction) : Mono.empty())
-                .then(audit.event(Chains.auction(auction), "STAGE_SCHEDULED", facts))
+                .then(isSealed(stage) ? sealed.createKey(auction) : Mono.empty())
+                .then(audit.append(Chains.auction(auction), new StageScheduled(stage.id(), stage.type(), opensAt,
+                        closesAt)))
                 .then();
     }
 
@@ -145,8 +148,7 @@ public class StageService {
     public Mono<Void> openWindow(UUID auction, String stage, Instant now) {
         return stages.advance(auction, stage, "SCHEDULED", "OPEN", now)
                 .filter(Boolean::booleanValue)
-                .flatMap(opened -> audit.event(Chains.auction(auction), "STAGE_OPENED",
-                                AuditTrail.object().put("stage", stage))
+                .flatMap(opened -> audit.append(Chains.auction(auction), new StageOpened(stage))
                         .then(stages.window(auction, stage))
                         .filter(w -> w.stageType().equals(Stage.StageType.CLOCK.name()))
                         .flatMap(w -> rounds.start(auction, stage, now)))
@@ -173,9 +175,10 @@ public class StageService {
                         .zipWith(auctions.bidders(auction).collectList())
                         .zipWith(auctions.seed(auction))
                         .flatMap(db -> sealed.open(auction, stageId)
-                                .flatMap(opened -> audit.event(chain, "STAGE_CLOSED",
-                                                AuditTrail.object().put("stage", stageId).put("liveBids", opened.size()))
-                                        .then(audit.event(chain, "SEALED_BIDS_OPENED", openedJson(stageId, opened)))
+                                .flatMap(opened -> audit.append(chain, new StageClosed(stageId, opened.size()))
+                                        .then(audit.append(chain, new SealedBidsOpened(stageId, opened.stream()
+                                                .map(b -> new SealedBidsOpened.Opened(b.content(), b.commitment()))
+                                                .toList())))
                                         .thenReturn(opened))
                                 // winner determination and pricing may take the solver's whole time limit
                                 .flatMap(opened -> compute.run(() -> evaluation.evaluate(v.auction(),
@@ -195,22 +198,14 @@ public class StageService {
                         .orElse(Mono.empty()));
         return stages.storeResult(auction.id(), stageId, resultJson)
                 .then(stages.advance(auction.id(), stageId, "CLOSED", "EVALUATED", now))
-                .then(audit.event(chain, "STAGE_RESULT", AuditTrail.object().put("stage", stageId)
-                        .set("result", result.stageResult())))
+                .then(audit.append(chain, new StageResult(stageId, result.stageResult())))
                 .then(next);
     }
 
     private Mono<Void> publishOutcome(UUID auction, ObjectNode outcome, Instant now) {
-        return audit.event(Chains.auction(auction), "OUTCOME_PUBLISHED", AuditTrail.object().set("outcome", outcome))
+        return audit.append(Chains.auction(auction), new OutcomePublished(outcome))
                 .flatMap(entry -> stages.insertOutcome(auction, json.writeValueAsString(outcome),
                         entry.record().seq(), now));
-    }
-
-    private static ObjectNode openedJson(String stage, List<SealedBidService.OpenedBid> opened) {
-        ObjectNode o = AuditTrail.object().put("stage", stage);
-        var bids = o.putArray("bids");
-        opened.forEach(b -> bids.add(b.content().toJson().put("commitment", b.commitment())));
-        return o;
     }
 
     // --- requests of operators and the regulator
@@ -270,12 +265,9 @@ public class StageService {
                         return Mono.error(new Refused(ReasonCode.DEADLINE_NOT_LATER, "Deadline not later",
                                 "a deadline can only be extended, to after " + w.closesAt().orElse(null)));
                     }
-                    ObjectNode request = AuditTrail.object().put("action", "EXTEND_DEADLINE")
-                            .put("auction", auction.toString()).put("stage", stageId)
-                            .put("closesAt", Instants.format(closesAt));
                     return stages.extend(auction, stageId, closesAt)
-                            .then(audit.request(Chains.auction(auction), "STAGE_DEADLINE_EXTENDED", actor, request,
-                                    AuditTrail.object()))
+                            .then(audit.append(Chains.auction(auction), actor,
+                                    new StageDeadlineExtended(auction, stageId, closesAt)))
                             .then(stages.window(auction, stageId));
                 });
     }

@@ -38,6 +38,20 @@ public final class ClockRules {
     }
 
     /**
+     * The regulator's increment a round opens with: none unless the directive's basis is REGULATOR_RANGE (and none
+     * for round 1, whose prices are the opening prices); otherwise the last one the regulator set for the round (while
+     * the round before was open), or, if it set none, the range's minimum. The service opens rounds with it and the
+     * verifier checks each ROUND_OPENED against it.
+     */
+    public static Optional<Percent> regulatorIncrement(Stage.Increment rule, Optional<Percent> setForRound,
+                                                       int round) {
+        if (rule.basis() != Stage.IncrementBasis.REGULATOR_RANGE || round < 2) {
+            return Optional.empty();
+        }
+        return Optional.of(setForRound.orElse(rule.minPercent().orElse(new Percent(0))));
+    }
+
+    /**
      * The percentage that applies to a round: the directive's own, or for {@code REGULATOR_RANGE} the one the
      * regulator announces, which must lie in the published [min, max].
      */

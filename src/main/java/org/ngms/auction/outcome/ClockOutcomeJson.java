@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.ngms.auction.clock.ClockOutcome;
+import org.ngms.auction.sealed.PreBidOutcome;
 import org.ngms.directive.PolicyDirective;
+import org.ngms.shared.Mhz;
 import org.ngms.shared.Money;
 
 import tools.jackson.databind.JsonNode;
@@ -53,16 +55,11 @@ public final class ClockOutcomeJson {
      * reserve) and the clock's outcome.
      */
     public static ObjectNode outcome(String auction, String directiveId, int directiveVersion, String directiveSha256,
-                                     PolicyDirective d, List<JsonNode> sealedResults, ClockOutcome clock) {
+                                     PolicyDirective d, List<PreBidOutcome> sealedResults, ClockOutcome clock) {
         List<Outcome.Win> wins = new ArrayList<>();
-        for (JsonNode result : sealedResults) {
-            result.path("awards").forEach(a -> {
-                List<String> ids = new ArrayList<>();
-                a.path("lotIds").forEach(id -> ids.add(id.asString()));
-                wins.add(new Outcome.Win(a.get("bidder").asString(),
-                        Map.of(a.get("category").asString(), a.get("blocks").intValue()), ids,
-                        Money.of(a.get("total").longValue())));
-            });
+        for (PreBidOutcome result : sealedResults) {
+            result.awards().forEach(a -> wins.add(new Outcome.Win(a.bidder(), Map.of(a.category(), a.blocks()),
+                    a.lotIds(), a.total())));
         }
         wins.addAll(clockWins(clock));
         List<ObjectNode> failed = new ArrayList<>();
@@ -94,44 +91,46 @@ public final class ClockOutcomeJson {
      * required bands, not counting the conditional categories themselves, loses its awards in those categories,
      * which go unsold.
      */
-    static List<Outcome.Win> settlePendingConditions(PolicyDirective d, List<JsonNode> sealedResults,
+    static List<Outcome.Win> settlePendingConditions(PolicyDirective d, List<PreBidOutcome> sealedResults,
                                                       List<Outcome.Win> wins, List<ObjectNode> failed) {
         List<Outcome.Win> kept = new ArrayList<>(wins);
-        for (JsonNode result : sealedResults) {
-            for (JsonNode p : result.path("pendingConditions")) {
-                String bidder = p.get("bidder").asString();
-                List<String> categories = new ArrayList<>();
-                p.path("categories").forEach(c -> categories.add(c.asString()));
-                List<String> bands = new ArrayList<>();
-                p.path("requiredBands").forEach(b -> bands.add(b.asString()));
-                org.ngms.shared.Mhz needed = org.ngms.shared.Mhz.parse(p.get("minMhz").asString());
-                org.ngms.shared.Mhz won = org.ngms.shared.Mhz.ZERO;
-                for (Outcome.Win w : kept) {
-                    if (!w.bidder().equals(bidder)) {
-                        continue;
-                    }
-                    for (var lot : w.lots().entrySet()) {
-                        var category = d.lotCategory(lot.getKey()).orElseThrow();
-                        if (!categories.contains(category.id()) && bands.contains(category.band())) {
-                            won = won.plus(d.spectrumCounting().count(category.blockMhz(),
-                                    d.band(category.band()).orElseThrow().duplex()).times(lot.getValue()));
-                        }
-                    }
-                }
+        for (PreBidOutcome result : sealedResults) {
+            for (PreBidOutcome.PendingCondition p : result.pendingConditions()) {
+                Mhz needed = Mhz.parse(p.minMhz());
+                Mhz won = wonInRequiredBands(d, p, kept);
                 if (won.compareTo(needed) >= 0) {
                     continue;
                 }
-                ObjectNode record = JsonNodeFactory.instance.objectNode().put("bidder", bidder)
-                        .put("condition", p.get("condition").asString()).put("wonMhz", won.toString())
+                ObjectNode record = JsonNodeFactory.instance.objectNode().put("bidder", p.bidder())
+                        .put("condition", p.condition()).put("wonMhz", won.toString())
                         .put("minMhz", needed.toString());
                 ArrayNode dropped = record.putArray("droppedCategories");
-                categories.forEach(dropped::add);
+                p.categories().forEach(dropped::add);
                 failed.add(record);
-                kept.removeIf(w -> w.bidder().equals(bidder)
-                        && w.lots().keySet().stream().allMatch(categories::contains));
+                kept.removeIf(w -> w.bidder().equals(p.bidder())
+                        && w.lots().keySet().stream().allMatch(p.categories()::contains));
             }
         }
         return kept;
+    }
+
+    /** What the bidder won in the condition's required bands, not counting the conditional categories. */
+    private static Mhz wonInRequiredBands(PolicyDirective d, PreBidOutcome.PendingCondition p,
+                                          List<Outcome.Win> wins) {
+        Mhz won = Mhz.ZERO;
+        for (Outcome.Win w : wins) {
+            if (!w.bidder().equals(p.bidder())) {
+                continue;
+            }
+            for (var lot : w.lots().entrySet()) {
+                var category = d.lotCategory(lot.getKey()).orElseThrow();
+                if (!p.categories().contains(category.id()) && p.requiredBands().contains(category.band())) {
+                    won = won.plus(d.spectrumCounting().count(category.blockMhz(),
+                            d.band(category.band()).orElseThrow().duplex()).times(lot.getValue()));
+                }
+            }
+        }
+        return won;
     }
 
     /** The outcome ({@code ngms-outcome/1}) of the given wins, from whichever stages they came. */

@@ -1,17 +1,22 @@
 package org.ngms.auction.outcome;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import org.ngms.auction.ReasonCode;
+import org.ngms.auction.sealed.Exclusion;
 import org.ngms.auction.sealed.PreBidOutcome;
 import org.ngms.directive.Band;
 import org.ngms.directive.LotCategory;
 import org.ngms.directive.PolicyDirective;
 import org.ngms.shared.Decimals;
+import org.ngms.shared.JsonFields;
 import org.ngms.shared.Mhz;
 import org.ngms.shared.Money;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -62,6 +67,61 @@ public final class OutcomeJson {
         r.unsold().forEach(unsold::put);
         o.put("revenue", r.revenue().amount());
         return o;
+    }
+
+    /**
+     * A recorded {@link #preBidResult} read back, strictly (a missing or mistyped field is an
+     * {@link IllegalArgumentException} naming it): how a later stage and the outcome take a sealed stage's result,
+     * as a value rather than as JSON. {@code preBidResult(readPreBidResult(json))} is {@code json}.
+     */
+    public static PreBidOutcome readPreBidResult(JsonNode o) {
+        List<PreBidOutcome.Award> awards = JsonFields.list(o, "awards", a -> new PreBidOutcome.Award(
+                JsonFields.text(a, "bidder"), JsonFields.text(a, "category"), JsonFields.integer(a, "blocks"),
+                JsonFields.list(a, "lotIds", id -> JsonFields.text(wrap(id), "id")),
+                Money.of(JsonFields.whole(a, "pricePerBlock")), Money.of(JsonFields.whole(a, "total"))));
+        List<PreBidOutcome.Escalation> escalations = JsonFields.list(o, "escalations", e -> {
+            Map<String, Integer> demand = new TreeMap<>();
+            JsonNode listed = JsonFields.object(e, "demand");
+            for (String bidder : listed.propertyNames()) {
+                demand.put(bidder, JsonFields.integer(listed, bidder));
+            }
+            return new PreBidOutcome.Escalation(JsonFields.text(e, "category"),
+                    e.has("toStage") ? Optional.of(JsonFields.text(e, "toStage")) : Optional.empty(),
+                    JsonFields.integer(e, "supply"), JsonFields.integer(e, "totalDemand"), demand);
+        });
+        List<Exclusion> exclusions = JsonFields.list(o, "exclusions", e -> new Exclusion(
+                JsonFields.text(e, "bidder"), reason(JsonFields.text(e, "reason")), JsonFields.text(e, "message")));
+        List<PreBidOutcome.PendingCondition> pending = JsonFields.list(o, "pendingConditions", c ->
+                new PreBidOutcome.PendingCondition(JsonFields.text(c, "bidder"), JsonFields.text(c, "condition"),
+                        JsonFields.list(c, "categories", x -> JsonFields.text(wrap(x), "id")),
+                        JsonFields.list(c, "requiredBands", x -> JsonFields.text(wrap(x), "id")),
+                        JsonFields.text(c, "minMhz")));
+        Map<String, Integer> unsold = new TreeMap<>();
+        JsonNode listed = JsonFields.object(o, "unsold");
+        for (String category : listed.propertyNames()) {
+            unsold.put(category, JsonFields.integer(listed, category));
+        }
+        PreBidOutcome.Status status;
+        try {
+            status = PreBidOutcome.Status.valueOf(JsonFields.text(o, "status"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("status is not a status of a sealed stage: " + o.get("status"));
+        }
+        return new PreBidOutcome(JsonFields.text(o, "stage"), status, awards, escalations, exclusions, pending,
+                unsold, Money.of(JsonFields.whole(o, "revenue")));
+    }
+
+    private static ReasonCode reason(String name) {
+        try {
+            return ReasonCode.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("reason " + name + " is not a reason code");
+        }
+    }
+
+    /** A list item as the field {@code id} of an object, so that the strict readers name it. */
+    private static JsonNode wrap(JsonNode item) {
+        return object().set("id", item);
     }
 
     /**

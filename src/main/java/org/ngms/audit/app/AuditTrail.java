@@ -49,6 +49,22 @@ public class AuditTrail {
         return CanonicalJson.sha256Hex(CanonicalJson.canonicalize(JSON.writeValueAsString(request)));
     }
 
+    /** Appends a typed event that no request caused. */
+    public Mono<SignedRecord> append(String chain, org.ngms.audit.AuditEvent event) {
+        return event(chain, event.type(), event.payload());
+    }
+
+    /** Appends a typed event caused by {@code actor}'s request, on an auction's chain, with its signed receipt. */
+    public Mono<Recorded> append(UUID auction, Optional<String> stage, Optional<Integer> round, String actor,
+                                 org.ngms.audit.AuditEvent.Requested event) {
+        return auctionRequest(auction, stage, round, event.type(), actor, event.request(), event.payload());
+    }
+
+    /** Appends a typed event caused by {@code actor}'s request (no receipt). */
+    public Mono<SignedRecord> append(String chain, String actor, org.ngms.audit.AuditEvent.Requested event) {
+        return request(chain, event.type(), actor, event.request(), event.payload());
+    }
+
     /** Appends an event that no request caused (a reveal, a key rotation's own record, a security event). */
     public Mono<SignedRecord> event(String chain, String type, ObjectNode payload) {
         return transcripts.append(chain, type, payload, keys.current());

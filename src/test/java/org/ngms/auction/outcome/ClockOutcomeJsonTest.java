@@ -10,6 +10,7 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 import org.ngms.auction.clock.ClockOutcome;
+import org.ngms.auction.sealed.PreBidOutcome;
 import org.ngms.auction.sealed.SealedFixtures;
 import org.ngms.directive.PolicyDirective;
 import org.ngms.shared.Money;
@@ -47,15 +48,15 @@ class ClockOutcomeJsonTest {
         return new ClockOutcome.Award(bidder, new TreeMap<>(lots), new TreeMap<>(prices), total);
     }
 
-    private static JsonNode pending(String... bidders) {
-        ObjectNode result = JSON.createObjectNode();
+    /** A sealed stage's result that left the P2-for-2100-winners condition pending for these bidders. */
+    private static PreBidOutcome pending(String... bidders) {
+        List<PreBidOutcome.PendingCondition> pending = new ArrayList<>();
         for (String bidder : bidders) {
-            ObjectNode p = result.withArray("pendingConditions").addObject().put("bidder", bidder)
-                    .put("condition", "p2-for-2100-winners").put("minMhz", "10");
-            p.putArray("categories").add("P2");
-            p.putArray("requiredBands").add("2100");
+            pending.add(new PreBidOutcome.PendingCondition(bidder, "p2-for-2100-winners", List.of("P2"),
+                    List.of("2100"), "10"));
         }
-        return result;
+        return new PreBidOutcome("sealed", PreBidOutcome.Status.ESCALATED, List.of(), List.of(), List.of(), pending,
+                Map.of(), Money.ZERO);
     }
 
     @Test

@@ -1,0 +1,27 @@
+package org.ngms.audit;
+
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * An event to append to a transcript: its type and the payload it is recorded with. Each event type is a record with
+ * one codec, to its payload (this interface) and back from it (a static {@code read} on the record), so the service
+ * that appends it and the verifier that reads it agree on one shape.
+ */
+public interface AuditEvent {
+
+    /** The record type, e.g. {@code ROUND_RESULT}. */
+    String type();
+
+    /** The payload as recorded (for an event caused by a request: the facts the service adds to it). */
+    ObjectNode payload();
+
+    /**
+     * An event caused by someone's request: the request is recorded with the facts, with its actor and its SHA-256
+     * (or, for a sealed bid, the commitment that stands for it).
+     */
+    interface Requested extends AuditEvent {
+
+        /** The request as recorded under {@code payload.request}. */
+        ObjectNode request();
+    }
+}
