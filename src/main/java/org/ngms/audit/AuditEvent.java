@@ -23,5 +23,13 @@ public interface AuditEvent {
 
         /** The request as recorded under {@code payload.request}. */
         ObjectNode request();
+
+        /**
+         * What stands for the request's hash when it is not the SHA-256 of the request itself: for a sealed bid, the
+         * commitment, since the bid must not enter the transcript before opening.
+         */
+        default java.util.Optional<String> requestSha256() {
+            return java.util.Optional.empty();
+        }
     }
 }

@@ -16,6 +16,7 @@ import org.ngms.auction.clock.Bid;
 import org.ngms.auction.clock.ClockDecision;
 import org.ngms.auction.clock.ClockOutcome;
 import org.ngms.auction.clock.ClockRound;
+import org.ngms.auction.clock.ClockRoundReplay;
 import org.ngms.auction.clock.ClockRules;
 import org.ngms.auction.clock.ClockRoundJson;
 import org.ngms.auction.clock.ClockSetup;
@@ -434,32 +435,33 @@ final class ClockRecomputation {
             return;
         }
         ClockStage before = engine.get();
-        ClockDecision<RoundPrices> opened = before.open(s.openedIncrements.getOrDefault(round, Optional.empty()));
-        if (opened instanceof ClockDecision.Rejected<RoundPrices> rejected) {
+        if (before.ended()) {
             failure(Check.CLOCK_ROUND_RESULT, index, "round " + round + " of clock stage " + id + " has a result, but "
-                    + "the recomputed stage has no such round: " + rejected.rejection().message());
+                    + "the recomputed stage has no such round: it ended after round " + before.rounds().size());
             stopRounds(s, "the recomputed stage had ended");
             return;
         }
-        ClockStage after;
+        ClockRoundReplay.Replayed replayed;
         try {
             if (bids == null) {
                 throw new IllegalArgumentException("the bids listed cannot be read");
             }
-            after = before.close(opened.orElseThrow(), bids);
+            // the one path of recomputation, shared with the service's rebuild (here with the reference processor)
+            replayed = ClockRoundReplay.next(before, s.openedIncrements.getOrDefault(round, Optional.empty()), bids);
         } catch (RuntimeException e) {
             failure(Check.CLOCK_ROUND_RESULT, index, "round " + round + " of clock stage " + id + " cannot be "
                     + "recomputed from the bids it lists: " + e.getMessage());
             stopRounds(s, "round " + round + " could not be recomputed");
             return;
         }
+        ClockStage after = replayed.stage();
         rounds++;
         s.recomputedRounds++;
         if (s.firstRecomputedIndex == null) {
             s.firstRecomputedIndex = index;
         }
-        ClockRound mine = after.rounds().get(after.rounds().size() - 1);
-        String canonical = ClockRoundJson.canonical(mine);
+        ClockRound mine = replayed.round();
+        String canonical = replayed.canonical();
         if (canonical.equals(recordedCanonical) && ClockRoundJson.sha256(mine).equals(recordedSha)) {
             matching++;
             s.engine = after;

@@ -20,9 +20,12 @@ import org.ngms.auction.Lifecycle;
 import org.ngms.auction.Qualification;
 import org.ngms.auction.Registration;
 import org.ngms.auction.Schedule;
+import org.ngms.auction.events.AuctionCreated;
+import org.ngms.auction.events.AuctionStateChanged;
+import org.ngms.auction.events.BidderRecorded;
+import org.ngms.auction.events.SeedRevealed;
 import org.ngms.auction.Scheduling;
 import org.ngms.auction.persistence.AuctionStore;
-import org.ngms.directive.DirectiveParser;
 import org.ngms.directive.PolicyDirective;
 import org.ngms.directive.persistence.DirectiveStore;
 import org.ngms.directive.persistence.StoredDirective;
@@ -30,8 +33,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import reactor.core.publisher.Flux;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 import reactor.core.publisher.Mono;
 
 /**
@@ -46,7 +47,6 @@ public class AuctionService {
     private final DirectiveStore directives;
     private final AuditTrail audit;
     private final Clock clock;
-    private final JsonMapper json = JsonMapper.builder().build();
 
     private final DirectiveCatalog catalog;
     private final StageService stages;
@@ -94,20 +94,11 @@ public class AuctionService {
         Auction auction = new Auction(UUID.randomUUID(), stored.id(), stored.version(), stored.sha256(),
                 title.orElse(directive.title()), AuctionState.DRAFT, checked, now, now);
         byte[] seed = Randomness.newSeed();
-        ObjectNode request = AuctionEvents.action("CREATE_AUCTION", auction.id())
-                .put("directiveId", stored.id());
-        version.ifPresent(v -> request.put("directiveVersion", v));
-        title.ifPresent(t -> request.put("title", t));
-        request.set("schedule", AuctionEvents.schedule(schedule));
-        ObjectNode facts = AuditTrail.object().put("auction", auction.id().toString()).put("title", auction.title())
-                .put("state", auction.state().name()).put("seedCommitment", Randomness.commitment(seed));
-        facts.putObject("directive").put("id", stored.id()).put("version", stored.version())
-                .put("sha256", stored.sha256()).set("document", json.readTree(stored.canonicalJson()));
-        facts.set("schedule", AuctionEvents.schedule(checked));
+        AuctionCreated created = new AuctionCreated(auction, stored.canonicalJson(), version, title, schedule,
+                Randomness.commitment(seed));
         return auctions.insert(auction)
                 .then(auctions.insertSeed(auction.id(), seed))
-                .then(audit.auctionRequest(auction.id(), Optional.empty(), Optional.empty(), "AUCTION_CREATED", actor,
-                        request, facts))
+                .then(audit.append(auction.id(), Optional.empty(), Optional.empty(), actor, created))
                 .map(recorded -> new Receipted<>(auction, recorded.receipt()));
     }
 
@@ -139,56 +130,45 @@ public class AuctionService {
                 .map(db -> orThrow(Registration.register(db.getT1(), v.auction().state(), db.getT2(), application,
                         clock.instant())))
                 .flatMap(bidder -> auctions.insertBidder(id, bidder)
-                        .then(recordBidder(actor, id, "BIDDER_REGISTERED", AuctionEvents.application(id, application),
-                                bidder))));
+                        .then(recordBidder(actor, id, BidderRecorded.registered(id, bidder, application)))));
     }
 
     @Transactional
     public Mono<Receipted<Bidder>> qualify(String actor, UUID id, String bidderId) {
-        ObjectNode request = AuctionEvents.action("QUALIFY_BIDDER", id).put("bidder", bidderId);
         return locked(id).flatMap(v -> directiveOf(v.auction())
                 .zipWith(bidderOrNotFound(id, bidderId))
                 .map(db -> orThrow(Qualification.qualify(db.getT1(), v.auction().state(), db.getT2(),
                         clock.instant())))
                 .flatMap(bidder -> auctions.updateDecision(id, bidder)
-                        .then(recordBidder(actor, id, "BIDDER_QUALIFIED", request, bidder))));
+                        .then(recordBidder(actor, id, BidderRecorded.qualified(id, bidder)))));
     }
 
     @Transactional
     public Mono<Receipted<Bidder>> disqualify(String actor, UUID id, String bidderId, String reason) {
-        ObjectNode request = AuctionEvents.action("DISQUALIFY_BIDDER", id).put("bidder", bidderId)
-                .put("reason", String.valueOf(reason));
         return locked(id).flatMap(v -> bidderOrNotFound(id, bidderId)
                 .map(bidder -> orThrow(Qualification.disqualify(v.auction().state(), bidder, reason,
                         clock.instant())))
                 .flatMap(bidder -> auctions.updateDecision(id, bidder)
-                        .then(recordBidder(actor, id, "BIDDER_DISQUALIFIED", request, bidder))));
+                        .then(recordBidder(actor, id, BidderRecorded.disqualified(id, bidder, reason)))));
     }
 
-    private Mono<Receipted<Bidder>> recordBidder(String actor, UUID id, String type, ObjectNode request,
-                                                 Bidder bidder) {
-        ObjectNode facts = AuditTrail.object();
-        facts.set("bidder", AuctionEvents.bidder(bidder));
-        return audit.auctionRequest(id, Optional.empty(), Optional.empty(), type, actor, request, facts)
-                .map(recorded -> new Receipted<>(bidder, recorded.receipt()));
+    private Mono<Receipted<Bidder>> recordBidder(String actor, UUID id, BidderRecorded event) {
+        return audit.append(id, Optional.empty(), Optional.empty(), actor, event)
+                .map(recorded -> new Receipted<>(event.bidder(), recorded.receipt()));
     }
 
     /** A state change; an auction that ends (concluded or cancelled) reveals its seed in the transcript. */
     @Transactional
     public Mono<Receipted<Auction>> transition(String actor, UUID id, AuctionState target, String reason) {
-        ObjectNode request = AuctionEvents.action("TRANSITION", id).put("to", String.valueOf(target));
-        if (reason != null) {
-            request.put("reason", reason);
-        }
         return locked(id).flatMap(v -> auctions.bidders(id).collectList()
                 .zipWith(stages.outcomePublished(id))
                 .map(db -> orThrow(Lifecycle.transition(v.auction(), target, db.getT1(), db.getT2(), reason,
                         clock.instant())))
                 .flatMap(next -> auctions.updateState(next, v.rowVersion(), v.auction().state(), reason)
                         .flatMap(updated -> updated ? Mono.just(next) : Mono.error(concurrentChange())))
-                .flatMap(next -> audit.auctionRequest(id, Optional.empty(), Optional.empty(), "AUCTION_STATE_CHANGED",
-                                actor, request, AuditTrail.object().put("from", v.auction().state().name())
-                                        .put("to", next.state().name()))
+                .flatMap(next -> audit.append(id, Optional.empty(), Optional.empty(), actor,
+                                new AuctionStateChanged(id, v.auction().state(), next.state(), target,
+                                        Optional.ofNullable(reason)))
                         .flatMap(recorded -> startStagesIfBidding(next)
                                 .then(revealSeedIfEnded(next))
                                 .thenReturn(new Receipted<>(next, recorded.receipt())))));
@@ -205,8 +185,7 @@ public class AuctionService {
             return Mono.empty();
         }
         return auctions.revealSeed(auction.id(), clock.instant())
-                .flatMap(seed -> audit.event(Chains.auction(auction.id()), "SEED_REVEALED", AuditTrail.object()
-                        .put("auction", auction.id().toString()).put("seed", Randomness.hex(seed))))
+                .flatMap(seed -> audit.append(Chains.auction(auction.id()), new SeedRevealed(auction.id(), seed)))
                 .then();
     }
 

@@ -8,16 +8,21 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import org.ngms.audit.Chains;
+import org.ngms.audit.SignedRecord;
+import org.ngms.audit.persistence.TranscriptStore;
 import org.ngms.auction.Auction;
 import org.ngms.auction.Bidder;
 import org.ngms.auction.clock.Bid;
 import org.ngms.auction.clock.ClockRound;
 import org.ngms.auction.clock.ClockRules;
-import org.ngms.auction.clock.ClockRoundJson;
+import org.ngms.auction.clock.ClockRoundReplay;
 import org.ngms.auction.clock.ClockSetup;
 import org.ngms.auction.clock.ClockSetups;
 import org.ngms.auction.clock.ClockStage;
 import org.ngms.auction.clock.RoundPrices;
+import org.ngms.auction.events.RoundOpened;
+import org.ngms.auction.events.RoundResult;
 import org.ngms.auction.persistence.AuctionStore;
 import org.ngms.auction.persistence.ClockStore;
 import org.ngms.auction.persistence.StageStore;
@@ -37,9 +42,11 @@ import tools.jackson.databind.json.JsonMapper;
  * The clock engine of every open clock stage, in memory. A stage's engine is advanced by each round close and
  * handed to the next bid as it is, so a bid costs work in proportion to the bid, never to the auction's history.
  * Where the cache has no engine (a restart, an engine evicted, a round closed by another instance), it is rebuilt
- * from the stage's setup and the stored bids of the rounds it lacks, in one query, and every round it recomputes is
- * checked byte for byte against the round result stored when the round closed; a difference stops the stage with an
- * error rather than letting bids into an engine that does not match the published record.
+ * from the stage's setup and the auction's transcript — each round opened with the increment its {@code ROUND_OPENED}
+ * records and processed with the bid sets its {@code ROUND_RESULT} lists ({@link ClockRoundReplay}, the path the
+ * offline verifier takes too) — and every recomputed round is checked byte for byte against its recorded result; a
+ * difference stops the stage with an error naming the round rather than letting bids into an engine that does not
+ * match the published record.
  *
  * <p>An engine enters the cache only after the transaction that produced it committed ({@link #remember}), so a
  * cached engine is always one the database agrees with; a cached engine with fewer rounds than the database (the
@@ -52,6 +59,7 @@ public class ClockEngines {
     private static final Logger log = LoggerFactory.getLogger(ClockEngines.class);
 
     private final ClockStore clocks;
+    private final TranscriptStore transcripts;
     private final StageStore stages;
     private final AuctionStore auctions;
     private final DirectiveCatalog catalog;
@@ -60,8 +68,10 @@ public class ClockEngines {
     private final JsonMapper json = JsonMapper.builder().build();
 
     public ClockEngines(ClockStore clocks, StageStore stages, AuctionStore auctions, DirectiveCatalog catalog,
-                        Compute compute, @Value("${ngms.clock.engine-cache-size:64}") int cacheSize) {
+                        TranscriptStore transcripts, Compute compute,
+                        @Value("${ngms.clock.engine-cache-size:64}") int cacheSize) {
         this.clocks = clocks;
+        this.transcripts = transcripts;
         this.stages = stages;
         this.auctions = auctions;
         this.catalog = catalog;
@@ -140,60 +150,87 @@ public class ClockEngines {
 
     // --- rebuilding
 
-    private record Stored(ClockSetup setup, Map<Integer, Percent> increments, Map<Integer, String> results,
-                          Map<Integer, List<ClockStore.BidRow>> bids) {
+    /** What the transcript records of a stage's rounds: each round opened (with its prices) and each result. */
+    private record Recorded(ClockSetup setup, Map<Integer, RoundOpened> opened, Map<Integer, RoundResult> results,
+                            Map<Integer, Percent> incrementsSet) {
     }
 
     private Mono<LiveClock> load(UUID auction, String stageId, int closedRounds, Optional<LiveClock> from) {
-        int first = from.map(c -> c.stage().rounds().size() + 1).orElse(1);
         // each query is read to its end before the next starts: nested queries on the connection of an open
         // transaction wait for the outer one's rows, which wait for demand (the freeze once a stage had 32 rounds)
         Mono<ClockSetup> setup = from.map(c -> Mono.just(c.stage().setup()))
                 .orElseGet(() -> setup(auction, stageId));
-        return setup.flatMap(s -> clocks.increments(auction, stageId)
-                        .collectMap(ClockStore.IncrementRow::round, r -> Percent.parse(r.percent()))
-                        .flatMap(increments -> clocks.rounds(auction, stageId).collectList()
-                                .flatMap(rounds -> clocks.latestBids(auction, stageId, first, closedRounds)
-                                        .collectList()
-                                        .map(bids -> stored(s, increments, rounds, bids)))))
-                .flatMap(stored -> compute.run(() -> replay(auction, stored, closedRounds, from)));
+        return setup.flatMap(s -> transcripts.entriesOfTypes(Chains.auction(auction),
+                                List.of(RoundOpened.TYPE, RoundResult.TYPE)).collectList()
+                        .flatMap(records -> clocks.increments(auction, stageId)
+                                .collectMap(ClockStore.IncrementRow::round, r -> Percent.parse(r.percent()))
+                                .map(increments -> recorded(s, stageId, records, increments))))
+                .flatMap(recorded -> compute.run(() -> replay(auction, recorded, closedRounds, from)));
     }
 
-    private static Stored stored(ClockSetup setup, Map<Integer, Percent> increments,
-                                 List<ClockStore.RoundRow> rounds, List<ClockStore.RoundBidRow> bids) {
-        Map<Integer, String> results = new TreeMap<>();
-        rounds.forEach(r -> r.roundJson().ifPresent(j -> results.put(r.round(), j)));
-        Map<Integer, List<ClockStore.BidRow>> byRound = new TreeMap<>();
-        bids.forEach(b -> byRound.computeIfAbsent(b.round(), k -> new ArrayList<>()).add(b.bids()));
-        return new Stored(setup, increments, results, byRound);
-    }
-
-    private LiveClock replay(UUID auction, Stored stored, int closedRounds, Optional<LiveClock> from) {
-        long started = System.nanoTime();
-        ClockStage stage = from.map(LiveClock::stage).orElseGet(() -> ClockStage.start(stored.setup()));
-        int replayed = 0;
-        while (stage.rounds().size() < closedRounds) {
-            int round = stage.nextRound();
-            String recorded = stored.results().get(round);
-            if (recorded == null) {
-                throw new IllegalStateException("round " + round + " of stage " + stored.setup().stageId()
-                        + " of auction " + auction + " has no stored result; cannot rebuild its engine");
+    /** The stage's ROUND_OPENED and ROUND_RESULT records, read with their codecs. */
+    private static Recorded recorded(ClockSetup setup, String stageId, List<SignedRecord> records,
+                                     Map<Integer, Percent> incrementsSet) {
+        Map<Integer, RoundOpened> opened = new TreeMap<>();
+        Map<Integer, RoundResult> results = new TreeMap<>();
+        for (SignedRecord r : records) {
+            if (!stageId.equals(r.record().payload().path("stage").asString(""))) {
+                continue;
             }
-            stage = stage.close(open(stage, stored.increments()), bidsOf(stored.bids().getOrDefault(round, List.of())));
-            ClockRound result = stage.rounds().get(round - 1);
-            if (!ClockRoundJson.canonical(result).equals(recorded)) {
-                throw new IllegalStateException("round " + round + " of stage " + stored.setup().stageId()
-                        + " of auction " + auction + " recomputed from its stored bids differs from its stored "
-                        + "result (sha256 " + ClockRoundJson.sha256(result) + "); the engine is not used");
+            if (r.record().type().equals(RoundOpened.TYPE)) {
+                RoundOpened o = RoundOpened.read(r.record().payload());
+                opened.put(o.prices().round(), o);
+            } else {
+                RoundResult result = RoundResult.read(r.record().payload());
+                results.put(result.round(), result);
             }
-            replayed++;
         }
-        Optional<RoundPrices> next = stage.ended() ? Optional.empty() : Optional.of(open(stage, stored.increments()));
-        if (replayed > 0 || from.isEmpty()) {
-            log.info("clock engine of auction {} stage {}: {} round(s) recomputed and checked in {} ms", auction,
-                    stored.setup().stageId(), replayed, (System.nanoTime() - started) / 1_000_000);
+        return new Recorded(setup, opened, results, incrementsSet);
+    }
+
+    /**
+     * Rounds {@code from + 1} to {@code closedRounds} recomputed from the bid sets their ROUND_RESULT lists, with the
+     * increment their ROUND_OPENED records, each checked byte for byte against the recorded result; then the open
+     * round's prices, checked against its ROUND_OPENED where it has one.
+     */
+    private LiveClock replay(UUID auction, Recorded recorded, int closedRounds, Optional<LiveClock> from) {
+        long started = System.nanoTime();
+        ClockStage stage = from.map(LiveClock::stage).orElseGet(() -> ClockStage.start(recorded.setup()));
+        List<ClockRoundReplay.Recorded> rounds = new ArrayList<>();
+        for (int round = stage.nextRound(); round <= closedRounds; round++) {
+            RoundOpened opened = recorded.opened().get(round);
+            RoundResult result = recorded.results().get(round);
+            if (opened == null || result == null) {
+                throw new ClockRoundReplay.Mismatch(round, "round " + round + " of stage " + stageId(recorded)
+                        + " of auction " + auction + " has no recorded " + (opened == null ? "opening" : "result")
+                        + "; its engine cannot be rebuilt");
+            }
+            rounds.add(new ClockRoundReplay.Recorded(round, opened.prices().increment(),
+                    result.bids().stream().flatMap(set -> set.bids().stream()).toList(), result.resultCanonical()));
+        }
+        stage = ClockRoundReplay.replay(stage, rounds);
+        Optional<RoundPrices> next = Optional.empty();
+        if (!stage.ended()) {
+            RoundOpened opened = recorded.opened().get(stage.nextRound());
+            RoundPrices prices = open(stage, opened != null
+                    ? Map.of(stage.nextRound(), opened.prices().increment().orElse(new Percent(0)))
+                    : recorded.incrementsSet());
+            if (opened != null && !prices.equals(opened.prices())) {
+                throw new ClockRoundReplay.Mismatch(stage.nextRound(), "round " + stage.nextRound() + " of stage "
+                        + stageId(recorded) + " of auction " + auction + " opened with prices the rebuilt engine "
+                        + "does not give; the engine is not used");
+            }
+            next = Optional.of(prices);
+        }
+        if (!rounds.isEmpty() || from.isEmpty()) {
+            log.info("clock engine of auction {} stage {}: {} round(s) recomputed from the transcript and checked "
+                    + "in {} ms", auction, stageId(recorded), rounds.size(), (System.nanoTime() - started) / 1_000_000);
         }
         return new LiveClock(stage, next);
+    }
+
+    private static String stageId(Recorded recorded) {
+        return recorded.setup().stageId();
     }
 
     /** A stored bid set as engine bids. */

@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.ngms.audit.Chains;
 import org.ngms.audit.Receipt;
 import org.ngms.audit.app.AuditTrail;
+import org.ngms.auction.events.SealedBidRecorded;
 import org.ngms.auction.persistence.StageStore;
 import org.ngms.auction.sealed.SealedBidCipher;
 import org.ngms.auction.sealed.SealedBidContent;
@@ -26,7 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Sealed bids: submitted, replaced and withdrawn until the deadline, each a new version encrypted to the auction and
@@ -90,8 +89,7 @@ public class SealedBidService {
                                     version));
                     String commitment = content.commitment();
                     return bids.insert(auction, stage, bidder, version, now, commitment, sealed)
-                            .then(record(actor, auction, stage, bidder, version, "SEALED_BID_SUBMITTED",
-                                    Optional.of(commitment)))
+                            .then(record(actor, auction, stage, bidder, version, Optional.of(commitment)))
                             .map(receipt -> new Submitted(bidder, stage, version, Optional.of(commitment),
                                     Optional.of(content.salt()), now, false, receipt));
                 });
@@ -107,7 +105,7 @@ public class SealedBidService {
             }
             int version = latest + 1;
             return bids.insert(auction, stage, bidder, version, now, null, null)
-                    .then(record(actor, auction, stage, bidder, version, "SEALED_BID_WITHDRAWN", Optional.empty()))
+                    .then(record(actor, auction, stage, bidder, version, Optional.empty()))
                     .map(receipt -> new Submitted(bidder, stage, version, Optional.empty(), Optional.empty(), now,
                             true, receipt));
         });
@@ -117,15 +115,11 @@ public class SealedBidService {
      * The transcript says that a version exists and what it commits to, never what it contains. The receipt's
      * {@code requestSha256} is the commitment: SHA-256 of the canonical salted bid.
      */
-    private Mono<Receipt> record(String actor, UUID auction, String stage, String bidder, int version, String type,
+    private Mono<Receipt> record(String actor, UUID auction, String stage, String bidder, int version,
                                  Optional<String> commitment) {
-        ObjectNode request = AuditTrail.object().put("action", type.replace("SEALED_BID_", "") + "_SEALED_BID")
-                .put("auction", auction.toString()).put("stage", stage).put("bidder", bidder).put("version", version);
-        ObjectNode facts = AuditTrail.object().put("bidder", bidder).put("stage", stage).put("version", version);
-        commitment.ifPresent(c -> facts.put("commitment", c));
-        String requestSha = commitment.orElseGet(() -> AuditTrail.sha256(request));
-        return audit.requestWithHash(Chains.auction(auction), type, actor, request, requestSha, facts)
-                .flatMap(entry -> audit.receipt(auction, Optional.of(stage), Optional.empty(), actor, entry));
+        return audit.append(auction, Optional.of(stage), Optional.empty(), actor,
+                        new SealedBidRecorded(auction, stage, bidder, version, commitment))
+                .map(AuditTrail.Recorded::receipt);
     }
 
     /** A bidder's own versions: times, commitments and withdrawals, never contents. */

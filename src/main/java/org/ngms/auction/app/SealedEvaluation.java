@@ -58,7 +58,7 @@ public class SealedEvaluation {
         if (stage instanceof Stage.SealedDemandAtReserve demandStage) {
             DemandOffer offer = new DemandOffer(bidder.id(), readDemand(body));
             DemandOffer valid = AuctionService.orThrow(SealedRules.checkOffer(d, demandStage, bidder, offer));
-            ObjectNode normalised = org.ngms.audit.app.AuditTrail.object();
+            ObjectNode normalised = org.ngms.shared.JsonFields.object();
             ObjectNode demand = normalised.putObject("demand");
             new TreeMap<>(valid.demand()).forEach(demand::put);
             return normalised;
@@ -103,7 +103,7 @@ public class SealedEvaluation {
     }
 
     private static ObjectNode packagesJson(PackageOffer offer) {
-        ObjectNode o = org.ngms.audit.app.AuditTrail.object();
+        ObjectNode o = org.ngms.shared.JsonFields.object();
         var packages = o.putArray("packages");
         for (PackageBid bid : offer.bids()) {
             ObjectNode p = packages.addObject().put("id", bid.id()).put("amount", bid.amount().amount());

@@ -4,7 +4,6 @@ import org.ngms.shared.Refused;
 import org.ngms.auction.ReasonCode;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 

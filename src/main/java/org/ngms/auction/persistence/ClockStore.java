@@ -149,27 +149,6 @@ public class ClockStore {
                 .all();
     }
 
-    /** One version of a bidder's bids, with its round. */
-    public record RoundBidRow(int round, BidRow bids) {
-    }
-
-    /**
-     * The latest version of every bidder's bids in each of rounds {@code from} to {@code to}, in round order (and,
-     * within a round, in the order of {@link #latestBids}): one query however many rounds.
-     */
-    public Flux<RoundBidRow> latestBids(UUID auction, String stage, int from, int to) {
-        return db.sql("""
-                        select distinct on (round, bidder_id) * from clock_bid
-                        where auction_id = :auction and stage_id = :stage and round between :from and :to
-                        order by round, bidder_id, version desc
-                        """)
-                .bind("auction", auction).bind("stage", stage).bind("from", from).bind("to", to)
-                .map(row -> new RoundBidRow(row.get("round", Integer.class), new BidRow(
-                        row.get("bidder_id", String.class), row.get("version", Integer.class),
-                        row.get("submitted_at", OffsetDateTime.class).toInstant(), row.get("bids_json", String.class))))
-                .all();
-    }
-
     public Flux<BidRow> bids(UUID auction, String stage, int round, String bidder) {
         return db.sql("select * from clock_bid where auction_id = :auction and stage_id = :stage and round = :round "
                         + "and bidder_id = :bidder order by version")

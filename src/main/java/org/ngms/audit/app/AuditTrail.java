@@ -57,7 +57,19 @@ public class AuditTrail {
     /** Appends a typed event caused by {@code actor}'s request, on an auction's chain, with its signed receipt. */
     public Mono<Recorded> append(UUID auction, Optional<String> stage, Optional<Integer> round, String actor,
                                  org.ngms.audit.AuditEvent.Requested event) {
+        if (event.requestSha256().isPresent()) {
+            return requestWithHash(Chains.auction(auction), event.type(), actor, event.request(),
+                    event.requestSha256().get(), event.payload())
+                    .flatMap(entry -> receipt(auction, stage, round, actor, entry)
+                            .map(receipt -> new Recorded(entry, receipt)));
+        }
         return auctionRequest(auction, stage, round, event.type(), actor, event.request(), event.payload());
+    }
+
+    /** As {@link #append(String, String, AuditEvent.Requested)}, signed by {@code key} (a rotation's last record). */
+    public Mono<SignedRecord> appendSignedBy(String chain, String actor, org.ngms.audit.AuditEvent.Requested event,
+                                             SigningKey key) {
+        return requestSignedBy(chain, event.type(), actor, event.request(), event.payload(), key);
     }
 
     /** Appends a typed event caused by {@code actor}'s request (no receipt). */

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.ngms.audit.Chains;
 import org.ngms.audit.Ed25519;
+import org.ngms.audit.KeyRotated;
 import org.ngms.audit.PublicKeyInfo;
 import org.ngms.audit.SignedRecord;
 import org.ngms.audit.SigningKey;
@@ -43,12 +44,7 @@ public class KeyRotation {
     }
 
     private Mono<SignedRecord> record(String actor, SigningKey old, Ed25519.KeyPair fresh) {
-        var request = AuditTrail.object().put("action", "ROTATE_SIGNING_KEY");
-        var facts = AuditTrail.object()
-                .put("oldKid", old.kid())
-                .put("newKid", Ed25519.keyId(fresh.publicKey()))
-                .put("algorithm", Ed25519.ALGORITHM)
-                .put("publicKey", Ed25519.base64(fresh.publicKey()));
-        return audit.requestSignedBy(Chains.SERVICE, "KEY_ROTATED", actor, request, facts, old);
+        return audit.appendSignedBy(Chains.SERVICE, actor, new KeyRotated(old.kid(), Ed25519.keyId(fresh.publicKey()),
+                fresh.publicKey()), old);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import org.ngms.audit.Instants;
 import org.ngms.audit.SigningKey;
@@ -96,6 +97,15 @@ public class TranscriptStore {
     public Flux<SignedRecord> entries(String chain) {
         return db.sql("select * from transcript where chain = :chain order by seq")
                 .bind("chain", chain)
+                .map(this::entryRow)
+                .all();
+    }
+
+    /** The records of a chain of the given types, in order. */
+    public Flux<SignedRecord> entriesOfTypes(String chain, List<String> types) {
+        return db.sql("select * from transcript where chain = :chain and type = any(:types) order by seq")
+                .bind("chain", chain)
+                .bind("types", types.toArray(new String[0]))
                 .map(this::entryRow)
                 .all();
     }

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.ngms.audit.Chains;
 import org.ngms.audit.app.AuditTrail;
+import org.ngms.identity.SecurityEventRecorded;
 import org.ngms.identity.SecurityEventType;
 import org.ngms.identity.persistence.AccountStore;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -15,7 +16,6 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The one place security events are recorded: authentication failures, authorisation denials, rate limiting and
@@ -55,23 +55,13 @@ public class SecurityEventLog {
         spec = bindOrNull(spec, "route", route);
         spec = bindOrNull(spec, "source", source);
         spec = bindOrNull(spec, "detail", detail);
-        ObjectNode payload = AuditTrail.object().put("type", type.name());
-        accountId.ifPresent(a -> payload.put("account", a));
-        putIfPresent(payload, "method", method);
-        putIfPresent(payload, "route", route);
-        putIfPresent(payload, "source", source);
-        putIfPresent(payload, "detail", detail);
+        SecurityEventRecorded event = new SecurityEventRecorded(type, accountId, Optional.ofNullable(method),
+                Optional.ofNullable(route), Optional.ofNullable(source), Optional.ofNullable(detail));
         // the row and its transcript record commit together (joining the caller's transaction, if any)
         return spec.fetch().rowsUpdated()
-                .then(audit.event(Chains.SERVICE, "SECURITY_" + type.name(), payload))
+                .then(audit.append(Chains.SERVICE, event))
                 .then()
                 .as(transaction::transactional);
-    }
-
-    private static void putIfPresent(ObjectNode o, String name, String value) {
-        if (value != null) {
-            o.put(name, value);
-        }
     }
 
     private static DatabaseClient.GenericExecuteSpec bindOrNull(DatabaseClient.GenericExecuteSpec spec, String name,

@@ -11,6 +11,11 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
+import org.ngms.audit.AuditEvent;
+import org.ngms.auction.events.AuctionCreated;
+import org.ngms.auction.events.AuctionStateChanged;
+import org.ngms.auction.events.BidderRecorded;
+import org.ngms.auction.events.SealedBidRecorded;
 import org.ngms.audit.Ed25519;
 import org.ngms.audit.PublicKeyInfo;
 import org.ngms.audit.Randomness;
@@ -42,7 +47,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Transcripts of sealed stages for tests, written as the service writes them: the payloads of AuctionService
  * (AUCTION_CREATED with the whole directive document and the seed commitment, BIDDER_* with
- * {@link AuctionEvents#bidder}), SealedBidService (SEALED_BID_SUBMITTED / WITHDRAWN with the commitment of a
+ * BidderRecorded), SealedBidService (SEALED_BID_SUBMITTED / WITHDRAWN with the commitment of a
  * {@link SealedBidContent}) and StageService (STAGE_SCHEDULED, STAGE_OPENED, STAGE_CLOSED, SEALED_BIDS_OPENED,
  * STAGE_RESULT and OUTCOME_PUBLISHED from the service's own {@link SealedEvaluation}), then SEED_REVEALED. The
  * registration and qualification go through the real rules. Payloads stay editable, so a test can tamper with one
@@ -75,15 +80,8 @@ public final class SealedTranscripts {
                 Map.of(directive.stages().get(0).id(), T.plusSeconds(2 * 86_400)));
         this.auction = new Auction(AUCTION, scenario.directive().directive().id(), 1, scenario.directive().sha256(),
                 directive.title(), AuctionState.DRAFT, schedule, T, T);
-        ObjectNode request = AuctionEvents.action("CREATE_AUCTION", AUCTION).put("directiveId", auction.directiveId());
-        request.set("schedule", AuctionEvents.schedule(schedule));
-        ObjectNode facts = AuditTrail.object().put("auction", AUCTION.toString()).put("title", auction.title())
-                .put("state", AuctionState.DRAFT.name()).put("seedCommitment", Randomness.commitment(seed));
-        facts.putObject("directive").put("id", auction.directiveId()).put("version", 1)
-                .put("sha256", scenario.directive().sha256())
-                .set("document", JSON.readTree(scenario.directive().canonicalJson()));
-        facts.set("schedule", AuctionEvents.schedule(schedule));
-        request("AUCTION_CREATED", "pta-regulator", request, facts);
+        append("pta-regulator", new AuctionCreated(auction, scenario.directive().canonicalJson(), Optional.empty(),
+                Optional.empty(), schedule, Randomness.commitment(seed)));
     }
 
     /** An auction of scenario {@code dir} (under scenarios/) with every scenario bidder registered and qualified. */
@@ -102,15 +100,13 @@ public final class SealedTranscripts {
             Bidder registered = allowed(Registration.register(t.directive, AuctionState.QUALIFICATION,
                     t.bidders.values(), application, T));
             t.bidders.put(b.id(), registered);
-            t.recordBidder(b.id() + "-desk", "BIDDER_REGISTERED", AuctionEvents.application(AUCTION, application),
-                    registered);
+            t.append(b.id() + "-desk", BidderRecorded.registered(AUCTION, registered, application));
         }
         for (ScenarioBidder b : scenario.bidders()) {
             Bidder qualified = allowed(Qualification.qualify(t.directive, AuctionState.QUALIFICATION,
                     t.bidders.get(b.id()), T));
             t.bidders.put(b.id(), qualified);
-            t.recordBidder("pta-regulator", "BIDDER_QUALIFIED",
-                    AuctionEvents.action("QUALIFY_BIDDER", AUCTION).put("bidder", b.id()), qualified);
+            t.append("pta-regulator", BidderRecorded.qualified(AUCTION, qualified));
         }
         return t;
     }
@@ -167,14 +163,14 @@ public final class SealedTranscripts {
         String salt = CanonicalJson.sha256Hex("salt/" + stage + "/" + bidder + "/" + version).substring(0, 32);
         SealedBidContent content = new SealedBidContent(AUCTION.toString(), stage, bidder, version, valid, salt);
         own.add(Optional.of(content));
-        sealedRecord("SEALED_BID_SUBMITTED", stage, bidder, version, Optional.of(content.commitment()));
+        sealedRecord(stage, bidder, version, Optional.of(content.commitment()));
         return this;
     }
 
     public SealedTranscripts withdraw(String stage, String bidder) {
         List<Optional<SealedBidContent>> own = versions.get(stage).get(bidder);
         own.add(Optional.empty());
-        sealedRecord("SEALED_BID_WITHDRAWN", stage, bidder, own.size(), Optional.empty());
+        sealedRecord(stage, bidder, own.size(), Optional.empty());
         return this;
     }
 
@@ -259,27 +255,21 @@ public final class SealedTranscripts {
     // --- as the services write them
 
     private void transition(AuctionState from, AuctionState to) {
-        request("AUCTION_STATE_CHANGED", "pta-regulator",
-                AuctionEvents.action("TRANSITION", AUCTION).put("to", to.name()),
-                AuditTrail.object().put("from", from.name()).put("to", to.name()));
+        append("pta-regulator", new AuctionStateChanged(AUCTION, from, to, to, Optional.empty()));
     }
 
-    private void recordBidder(String actor, String type, ObjectNode request, Bidder bidder) {
-        ObjectNode facts = AuditTrail.object();
-        facts.set("bidder", AuctionEvents.bidder(bidder));
-        request(type, actor, request, facts);
-    }
-
-    private void sealedRecord(String type, String stage, String bidder, int version, Optional<String> commitment) {
-        ObjectNode request = AuditTrail.object().put("action", type.replace("SEALED_BID_", "") + "_SEALED_BID")
-                .put("auction", AUCTION.toString()).put("stage", stage).put("bidder", bidder).put("version", version);
-        ObjectNode facts = AuditTrail.object().put("bidder", bidder).put("stage", stage).put("version", version);
-        commitment.ifPresent(c -> facts.put("commitment", c));
-        ObjectNode payload = facts.deepCopy();
+    private void sealedRecord(String stage, String bidder, int version, Optional<String> commitment) {
+        SealedBidRecorded event = new SealedBidRecorded(AUCTION, stage, bidder, version, commitment);
+        ObjectNode payload = event.payload();
         payload.put("actor", bidder + "-desk");
-        payload.set("request", request);
-        payload.put("requestSha256", commitment.orElseGet(() -> AuditTrail.sha256(request)));
-        payloads.add(new TestTranscripts.Payload(type, payload));
+        payload.set("request", event.request());
+        payload.put("requestSha256", commitment.orElseGet(() -> AuditTrail.sha256(event.request())));
+        payloads.add(new TestTranscripts.Payload(event.type(), payload));
+    }
+
+    /** As AuditTrail.append of an event caused by a request: the facts, the actor, the request and its SHA-256. */
+    private void append(String actor, AuditEvent.Requested event) {
+        request(event.type(), actor, event.request(), event.payload());
     }
 
     /** As AuditTrail.request: the facts, the actor, the request and its SHA-256. */

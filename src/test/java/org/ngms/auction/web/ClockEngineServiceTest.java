@@ -130,10 +130,15 @@ class ClockEngineServiceTest extends EscalatedClockTestBase {
         close(broken, 1);
         close(broken, 2);
         close(healthy, 1);
-        // a stored round result that its bids do not reproduce (as if the row had been altered)
-        db.sql("update clock_round set round_json = replace(round_json, '\"aggregateDemand\":4', "
-                        + "'\"aggregateDemand\":3') where auction_id = :a and round = 1")
-                .bind("a", broken.id()).fetch().rowsUpdated().block(WAIT);
+        // a recorded round result that its bids do not reproduce: someone with the database's superuser rights
+        // switched the transcript's append-only trigger off and edited round 1's ROUND_RESULT
+        db.sql("alter table transcript disable trigger transcript_append_only").then()
+                .then(db.sql("update transcript set record_json = replace(record_json, '\"aggregateDemand\":4', "
+                                + "'\"aggregateDemand\":3') where chain = :chain and type = 'ROUND_RESULT' "
+                                + "and record_json like '%\"round\":1,%'")
+                        .bind("chain", "auction:" + broken.id()).fetch().rowsUpdated())
+                .then(db.sql("alter table transcript enable trigger transcript_append_only").then())
+                .block(WAIT);
         engines.forget(broken.id(), "clock");
 
         JsonNode refused = bid(broken.jazz(), broken, 3, 2, 500);
@@ -149,7 +154,8 @@ class ClockEngineServiceTest extends EscalatedClockTestBase {
         assertThat(get(anonymous, healthy.uri("/stages/clock/rounds"))).hasSize(3);
         assertThat(get(anonymous, broken.uri("/stages/clock/rounds"))).hasSize(3);
         assertThat(failures.current()).containsKey(broken.id() + "/clock");
-        assertThat(failures.current().get(broken.id() + "/clock").error()).contains("differs from its stored result");
+        assertThat(failures.current().get(broken.id() + "/clock").error()).contains("round 1 ")
+                .contains("differs from its recorded result");
         assertThat(failures.due(broken.id(), "clock", Instant.now())).isFalse();
         assertThat(failures.current()).doesNotContainKey(healthy.id() + "/clock");
         // the regulator sees the failure in the health endpoint; the public sees only that the service is UP

@@ -1,25 +1,25 @@
-package org.ngms.auction.app;
+package org.ngms.auction.events;
 
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
-import org.ngms.audit.app.AuditTrail;
 import org.ngms.auction.Bidder;
 import org.ngms.auction.Registration;
 import org.ngms.auction.Schedule;
+import org.ngms.shared.JsonFields;
 import org.ngms.shared.Mhz;
 
 import tools.jackson.databind.node.ObjectNode;
 
-/** The JSON of auction requests and facts as they are written into the transcript. */
-final class AuctionEvents {
+/** The JSON of auction requests and facts as the auction events write them into the transcript. */
+final class AuctionJson {
 
-    private AuctionEvents() {
+    private AuctionJson() {
     }
 
     static ObjectNode schedule(Schedule s) {
-        ObjectNode o = AuditTrail.object()
+        ObjectNode o = JsonFields.object()
                 .put("applicationDeadline", s.applicationDeadline().toString())
                 .put("biddingOpens", s.biddingOpens().toString());
         ObjectNode stages = o.putObject("stageOpenings");
@@ -30,19 +30,19 @@ final class AuctionEvents {
     }
 
     static ObjectNode holdings(Map<String, Mhz> holdings) {
-        ObjectNode o = AuditTrail.object();
+        ObjectNode o = JsonFields.object();
         new TreeMap<>(holdings).forEach((band, mhz) -> o.put(band, mhz.toString()));
         return o;
     }
 
     static ObjectNode demand(Map<String, Integer> demand) {
-        ObjectNode o = AuditTrail.object();
+        ObjectNode o = JsonFields.object();
         new TreeMap<>(demand).forEach(o::put);
         return o;
     }
 
     static ObjectNode application(UUID auction, Registration.Application a) {
-        ObjectNode bidder = AuditTrail.object()
+        ObjectNode bidder = JsonFields.object()
                 .put("id", a.id())
                 .put("organisation", a.organisation())
                 .put("newEntrant", a.newEntrant())
@@ -55,7 +55,7 @@ final class AuctionEvents {
     }
 
     static ObjectNode bidder(Bidder b) {
-        ObjectNode o = AuditTrail.object()
+        ObjectNode o = JsonFields.object()
                 .put("id", b.id())
                 .put("organisation", b.organisation())
                 .put("newEntrant", b.newEntrant())
@@ -65,7 +65,7 @@ final class AuctionEvents {
         o.set("holdings", holdings(b.holdings()));
         o.set("requestedDemand", demand(b.requestedDemand()));
         var conditions = o.putArray("conditions");
-        b.conditions().forEach(c -> conditions.add(AuditTrail.object()
+        b.conditions().forEach(c -> conditions.add(JsonFields.object()
                 .put("conditionId", c.conditionId())
                 .put("type", c.type())
                 .put("status", c.status().name())
@@ -75,6 +75,6 @@ final class AuctionEvents {
     }
 
     static ObjectNode action(String action, UUID auction) {
-        return AuditTrail.object().put("action", action).put("auction", auction.toString());
+        return JsonFields.object().put("action", action).put("auction", auction.toString());
     }
 }
