@@ -276,7 +276,8 @@ public final class IntakeBenchmark {
                 "--ngms.signing.key-dir=" + workDir.resolve("keys"),
                 "--ngms.signing.passphrase=" + HexFormat.of().formatHex(randomBytes(16)),
                 "--ngms.signing.import-key-file=",
-                "--logging.level.root=WARN",
+                // the figures (and --json) are standard output, where the service also logs: errors only, as in replay
+                "--logging.level.root=ERROR",
         };
         ConfigurableApplicationContext context = new SpringApplicationBuilder(NgmsApplication.class)
                 .web(WebApplicationType.REACTIVE).bannerMode(Banner.Mode.OFF).logStartupInfo(false).run(args);
