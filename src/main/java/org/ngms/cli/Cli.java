@@ -23,11 +23,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "ngms", mixinStandardHelpOptions = true,
         subcommands = {Cli.Validate.class, WdpCommand.class, VerifyCommand.class, ClockCommand.class,
-                ReplayCommand.class},
+                ReplayCommand.class, BenchCommand.class},
         description = "NGMS spectrum auction engine: offline commands.")
 public final class Cli implements Runnable {
 
-    public static final Set<String> COMMANDS = Set.of("validate", "wdp", "verify", "clock", "replay", "help", "--help",
+    public static final Set<String> COMMANDS = Set.of("validate", "wdp", "verify", "clock", "replay", "bench", "help", "--help",
             "-h");
 
     public static final int INVALID = 2;
