@@ -42,7 +42,16 @@ public record SignedRecord(TranscriptRecord record, String hash, String kid, Str
 
     /** Hashes and signs a record with the private key of {@code kid}. */
     public static SignedRecord sign(TranscriptRecord record, String kid, byte[] privateKey) {
-        String hash = record.hash();
+        return sign(record, record.canonicalJson(), kid, privateKey);
+    }
+
+    /**
+     * As {@link #sign(TranscriptRecord, String, byte[])}, with the record's canonical JSON already computed (by
+     * {@link TranscriptRecord#canonicalJson}): the writer that stores those bytes canonicalises a record once, not
+     * once for the hash and again for the row (a round's result record is megabytes at FCC size).
+     */
+    public static SignedRecord sign(TranscriptRecord record, String canonicalJson, String kid, byte[] privateKey) {
+        String hash = CanonicalJson.sha256Hex(canonicalJson);
         return new SignedRecord(record, hash, kid, Ed25519.base64(Ed25519.sign(privateKey, Signatures.record(hash))));
     }
 

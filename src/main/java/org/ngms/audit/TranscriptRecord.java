@@ -53,6 +53,28 @@ public record TranscriptRecord(String chain, long seq, String prev, String type,
         return CanonicalJson.canonicalize(JSON.writeValueAsString(toJson()));
     }
 
+    /** The canonical JSON (RFC 8785) of a payload, as it appears inside its record's canonical JSON. */
+    public static String canonicalPayload(JsonNode payload) {
+        return CanonicalJson.canonicalize(JSON.writeValueAsString(payload));
+    }
+
+    /**
+     * The record's canonical JSON from its payload's canonical JSON ({@link #canonicalPayload}), without
+     * canonicalising the payload again: RFC 8785 writes an object's members in order of their names, each value in
+     * its own canonical form, so the record's canonical JSON is its other members' with {@code "payload":…} between
+     * {@code chain} and {@code prev}. Equal to {@link #canonicalJson()} (tested).
+     */
+    public String canonicalJson(String canonicalPayload) {
+        ObjectNode rest = toJson();
+        rest.remove("payload");
+        String others = CanonicalJson.canonicalize(JSON.writeValueAsString(rest));
+        int prevMember = others.indexOf(",\"prev\":");
+        if (prevMember < 0) {
+            throw new IllegalStateException("no prev member in " + others);
+        }
+        return others.substring(0, prevMember) + ",\"payload\":" + canonicalPayload + others.substring(prevMember);
+    }
+
     public String hash() {
         return CanonicalJson.sha256Hex(canonicalJson());
     }

@@ -16,6 +16,25 @@ class AuditRecordsTest {
     private static final Instant FROM = Instant.parse("2026-03-01T00:00:00.000Z");
 
     @Test
+    void aRecordsCanonicalJsonFromItsCanonicalPayloadIsItsCanonicalJson() {
+        tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        List<String> payloads = List.of("{}", "{\"z\":1,\"a\":[3,2,1],\"prevx\":\",\\\"prev\\\":\"}",
+                "{\"stage\":\"clock\",\"price\":1000000000000000,\"text\":\"Zürich \\u2028 \\ud83d\\ude00 \\\"q\\\"\"}",
+                "{\"nested\":{\"b\":{\"y\":true,\"x\":null},\"a\":-0},\"list\":[{\"k\":\"v\"}]}");
+        for (String text : payloads) {
+            for (int i = 0; i < 20; i++) {
+                TranscriptRecord r = new TranscriptRecord(random.nextBoolean() ? "service" : "auction:"
+                        + java.util.UUID.randomUUID(), 1 + random.nextInt(1_000_000), TranscriptRecord.GENESIS
+                        .replace('0', "0123456789abcdef".charAt(random.nextInt(16))), "ROUND_RESULT",
+                        "2026-12-02T03:30:00.123Z", json.readTree(text));
+                assertThat(r.canonicalJson(TranscriptRecord.canonicalPayload(r.payload())))
+                        .as(text).isEqualTo(r.canonicalJson());
+            }
+        }
+    }
+
+    @Test
     void aSignedRecordRoundTripsThroughItsLine() {
         TranscriptRecord record = TestTranscripts.records(1, false).get(0);
         SignedRecord signed = SignedRecord.sign(record, TestTranscripts.kid(KEY), KEY.privateKey());

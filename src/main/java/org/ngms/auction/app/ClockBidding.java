@@ -33,8 +33,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Operators' bids in the open clock round. A bid set is checked against the round as the engine in memory has it,
  * with every rule the round's processing applies to it (so a receipted bid set is processed as sent), stored as the
- * bidder's next version and recorded in the transcript with a signed receipt, all in one transaction that holds the
- * round's row: a round cannot close between the check and the commit.
+ * bidder's next version and recorded in the transcript with a signed receipt, all in one transaction that holds a
+ * share lock on the round's row: bids of different bidders go in side by side, and a round cannot close (nor be
+ * paused or extended) between a check and its commit. Two submissions of one bidder racing for the same version:
+ * the second is refused {@code 409 conflict} (retry), never stored twice.
  */
 @Service
 public class ClockBidding {
@@ -66,7 +68,7 @@ public class ClockBidding {
                                       JsonNode body) {
         Instant now = clock.instant();
         return requireBidding(auction)
-                .then(clocks.roundForUpdate(auction, stageId, round))
+                .then(clocks.roundForShare(auction, stageId, round))
                 .switchIfEmpty(Mono.error(() -> Refused.notFound("round " + round + " of stage " + stageId)))
                 .flatMap(row -> {
                     if (!row.state().equals("OPEN") || row.pausedAt().isPresent() || !now.isBefore(row.closesAt())) {

@@ -20,6 +20,7 @@ import org.ngms.auction.persistence.AuctionStore;
 import org.ngms.auction.persistence.ClockStore;
 import org.ngms.auction.persistence.StageStore;
 import org.ngms.directive.Stage;
+import org.ngms.shared.CanonicalJson;
 import org.ngms.auction.events.BidSet;
 import org.ngms.auction.events.BidderExcluded;
 import org.ngms.auction.events.OutcomePublished;
@@ -149,7 +150,7 @@ public class ClockRounds {
     private Mono<ClockEngines.LiveClock> record(UUID auction, String stageId, int round, Processed processed,
                                                 List<ClockStore.BidRow> bids, Instant now) {
         RoundResult result = new RoundResult(stageId, round, bidSets(bids), processed.canonical(),
-                ClockRoundJson.sha256(processed.result()));
+                CanonicalJson.sha256Hex(processed.canonical()));
         Mono<ClockEngines.LiveClock> next = processed.stage().ended()
                 ? end(auction, stageId, processed.stage(), now)
                 : open(auction, stageId, processed.stage(), now);

@@ -46,6 +46,18 @@ public class ClockStore {
                 .map(ClockStore::round).all();
     }
 
+    /**
+     * The round's row, locked against a close, a pause or an extension until the transaction ends but not against
+     * other bidders' submissions, which hold it the same way: bids enter a round in parallel, and the round closes
+     * only after every submission that saw it open has committed.
+     */
+    public Mono<RoundRow> roundForShare(UUID auction, String stage, int round) {
+        return db.sql("select * from clock_round where auction_id = :auction and stage_id = :stage "
+                        + "and round = :round for share")
+                .bind("auction", auction).bind("stage", stage).bind("round", round)
+                .map(ClockStore::round).one();
+    }
+
     public Mono<RoundRow> roundForUpdate(UUID auction, String stage, int round) {
         return db.sql("select * from clock_round where auction_id = :auction and stage_id = :stage "
                         + "and round = :round for update")

@@ -45,6 +45,9 @@ public class TranscriptStore {
      * (the keyring, an application service, chooses; the store only writes).
      */
     public Mono<SignedRecord> append(String chain, String type, ObjectNode payload, Mono<SigningKey> signer) {
+        // the payload (most of a record's bytes) is canonicalised before the chain's head is locked: appends to one
+        // chain wait for each other, so only what needs the head (seq, prev, time, signature) is done under it
+        String canonicalPayload = TranscriptRecord.canonicalPayload(payload);
         return db.sql("""
                         insert into transcript_chain (chain, seq, head) values (:chain, 0, :genesis)
                         on conflict (chain) do nothing
@@ -54,7 +57,8 @@ public class TranscriptStore {
                 .fetch().rowsUpdated()
                 .then(lockedHead(chain))
                 .zipWith(signer)
-                .flatMap(headAndKey -> write(headAndKey.getT1(), headAndKey.getT2(), type, payload));
+                .flatMap(headAndKey -> write(headAndKey.getT1(), headAndKey.getT2(), type, payload,
+                        canonicalPayload));
     }
 
     private Mono<Head> lockedHead(String chain) {
@@ -65,14 +69,16 @@ public class TranscriptStore {
                 .one();
     }
 
-    private Mono<SignedRecord> write(Head head, SigningKey key, String type, ObjectNode payload) {
+    private Mono<SignedRecord> write(Head head, SigningKey key, String type, ObjectNode payload,
+                                     String canonicalPayload) {
         Instant at = Instants.millis(clock.instant());
         if (at.isBefore(key.validFrom())) {
             at = key.validFrom();
         }
         TranscriptRecord record = new TranscriptRecord(head.chain(), head.seq() + 1, head.hash(), type,
                 Instants.format(at), payload);
-        SignedRecord entry = SignedRecord.sign(record, key.kid(), key.keys().privateKey());
+        String canonical = record.canonicalJson(canonicalPayload);
+        SignedRecord entry = SignedRecord.sign(record, canonical, key.kid(), key.keys().privateKey());
         return db.sql("""
                         insert into transcript (chain, seq, type, at, record_json, hash, kid, signature)
                         values (:chain, :seq, :type, :at, :json, :hash, :kid, :signature)
@@ -81,7 +87,7 @@ public class TranscriptStore {
                 .bind("seq", record.seq())
                 .bind("type", type)
                 .bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
-                .bind("json", record.canonicalJson())
+                .bind("json", canonical)
                 .bind("hash", entry.hash())
                 .bind("kid", entry.kid())
                 .bind("signature", entry.signature())

@@ -92,6 +92,29 @@ class ClockEngineServiceTest extends EscalatedClockTestBase {
     }
 
     @Test
+    void concurrentSubmissionsGetDistinctVersionsOrAConflictAndNothingIsStoredTwice() throws InterruptedException {
+        Running r = escalatedToTheClock();
+        List<Integer> statuses = reactor.core.publisher.Flux.range(0, 12)
+                .flatMap(i -> reactor.core.publisher.Mono.fromCallable(() -> (i % 2 == 0 ? r.jazz() : r.zong())
+                                .post().uri(r.uri("/stages/clock/rounds/1/bids"))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .bodyValue(Map.of("bids", List.of(Map.of("product", "P1", "quantity", 2))))
+                                .exchange().returnResult(String.class).getStatus().value())
+                        .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()), 12)
+                .collectList().block(WAIT);
+        assertThat(statuses).allSatisfy(status -> assertThat(status).isIn(201, 409));
+        long accepted = statuses.stream().filter(status -> status == 201).count();
+        List<Integer> versions = db.sql("select version from clock_bid where auction_id = :a order by bidder_id, "
+                        + "version").bind("a", r.id()).map(row -> row.get("version", Integer.class)).all()
+                .collectList().block(WAIT);
+        Long recorded = db.sql("select count(*) from transcript where chain = :c and type = 'CLOCK_BIDS_SUBMITTED'")
+                .bind("c", "auction:" + r.id()).map(row -> row.get(0, Long.class)).one().block(WAIT);
+        assertThat(versions).hasSize((int) accepted);
+        assertThat(recorded).isEqualTo(accepted);
+        assertThat(get(r.jazz(), r.uri("/stages/clock/rounds/1/mine")).get("submissions")).isNotEmpty();
+    }
+
+    @Test
     void anEngineRebuiltAfterARestartGoesOnWithTheSameRounds() throws InterruptedException {
         Running cached = escalatedToTheClock();
         Running restarted = escalatedToTheClock();
