@@ -22,6 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public record SignedRecord(TranscriptRecord record, String hash, String kid, String signature) {
 
+    private static final java.util.regex.Pattern HEX64 = java.util.regex.Pattern.compile("[0-9a-f]{64}");
+
     /** Duplicate keys would make a line mean two things; the reader refuses them. */
     public static final JsonMapper STRICT_JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -35,7 +37,7 @@ public record SignedRecord(TranscriptRecord record, String hash, String kid, Str
         Objects.requireNonNull(hash, "hash");
         Objects.requireNonNull(kid, "kid");
         Objects.requireNonNull(signature, "signature");
-        if (!hash.matches("[0-9a-f]{64}")) {
+        if (!HEX64.matcher(hash).matches()) {
             throw new IllegalArgumentException("hash must be 64 lower-case hex digits: " + hash);
         }
     }

@@ -17,6 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public record TranscriptRecord(String chain, long seq, String prev, String type, String at, JsonNode payload) {
 
+    private static final java.util.regex.Pattern HEX64 = java.util.regex.Pattern.compile("[0-9a-f]{64}");
+
     public static final String GENESIS = "0".repeat(64);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -29,7 +31,7 @@ public record TranscriptRecord(String chain, long seq, String prev, String type,
         if (seq < 1) {
             throw new IllegalArgumentException("seq starts at 1: " + seq);
         }
-        if (!prev.matches("[0-9a-f]{64}")) {
+        if (!HEX64.matcher(prev).matches()) {
             throw new IllegalArgumentException("prev must be 64 lower-case hex digits: " + prev);
         }
         if (!payload.isObject()) {

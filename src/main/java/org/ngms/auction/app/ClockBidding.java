@@ -45,15 +45,17 @@ public class ClockBidding {
     private final AuctionStore auctions;
     private final ClockEngines engines;
     private final AuditTrail audit;
+    private final Compute compute;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
     public ClockBidding(ClockStore clocks, AuctionStore auctions, ClockEngines engines, AuditTrail audit,
-                        Clock clock) {
+                        Compute compute, Clock clock) {
         this.clocks = clocks;
         this.auctions = auctions;
         this.engines = engines;
         this.audit = audit;
+        this.compute = compute;
         this.clock = clock;
     }
 
@@ -78,7 +80,8 @@ public class ClockBidding {
                     }
                     return engines.after(auction, stageId, round - 1);
                 })
-                .map(engine -> accepted(engine, bidderId, round, body))
+                // reading and checking a few hundred bids is CPU work: on the compute pool, not the database's loop
+                .flatMap(engine -> compute.run(() -> accepted(engine, bidderId, round, body)))
                 .flatMap(bids -> clocks.latestBidVersion(auction, stageId, round, bidderId)
                         .map(v -> new ClockBidsSubmitted(auction, stageId, round, new BidSet(bidderId, v + 1, bids)))
                         .flatMap(event -> clocks.insertBids(auction, stageId, round, bidderId, event.set().version(),

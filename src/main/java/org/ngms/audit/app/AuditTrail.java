@@ -57,13 +57,16 @@ public class AuditTrail {
     /** Appends a typed event caused by {@code actor}'s request, on an auction's chain, with its signed receipt. */
     public Mono<Recorded> append(UUID auction, Optional<String> stage, Optional<Integer> round, String actor,
                                  org.ngms.audit.AuditEvent.Requested event) {
-        if (event.requestSha256().isPresent()) {
-            return requestWithHash(Chains.auction(auction), event.type(), actor, event.request(),
-                    event.requestSha256().get(), event.payload())
-                    .flatMap(entry -> receipt(auction, stage, round, actor, entry)
-                            .map(receipt -> new Recorded(entry, receipt)));
-        }
-        return auctionRequest(auction, stage, round, event.type(), actor, event.request(), event.payload());
+        ObjectNode request = event.request();
+        ObjectNode payload = event.payload();
+        payload.put("actor", actor);
+        payload.set("request", request);
+        payload.put("requestSha256", event.requestSha256().orElseGet(() -> sha256(request)));
+        // one key for the record and its receipt, read before the chain's head is locked (the time under that lock
+        // is the time every other append to the chain waits)
+        return keys.current().flatMap(key -> transcripts.append(Chains.auction(auction), event.type(), payload,
+                        Mono.just(key))
+                .map(entry -> new Recorded(entry, receipt(auction, stage, round, actor, entry, key))));
     }
 
     /** As {@link #append(String, String, AuditEvent.Requested)}, signed by {@code key} (a rotation's last record). */
@@ -126,14 +129,17 @@ public class AuditTrail {
     /** Signs a receipt for a recorded request with the current key. */
     public Mono<Receipt> receipt(UUID auction, Optional<String> stage, Optional<Integer> round, String actor,
                                  SignedRecord entry) {
+        return keys.current().map(key -> receipt(auction, stage, round, actor, entry, key));
+    }
+
+    private static Receipt receipt(UUID auction, Optional<String> stage, Optional<Integer> round, String actor,
+                                   SignedRecord entry, SigningKey key) {
         String requestSha = entry.record().payload().path("requestSha256").asString("");
-        return keys.current().map(key -> {
-            Receipt unsigned = new Receipt(auction.toString(), stage, round, actor, requestSha,
-                    entry.record().chain(), entry.record().seq(), entry.hash(),
-                    Instants.format(java.time.Instant.parse(entry.record().at())), key.kid(), "");
-            String signature = Ed25519.base64(key.sign(Signatures.receipt(unsigned.canonicalBody())));
-            return new Receipt(unsigned.auction(), stage, round, actor, requestSha, unsigned.chain(), unsigned.seq(),
-                    unsigned.recordHash(), unsigned.serverTime(), key.kid(), signature);
-        });
+        Receipt unsigned = new Receipt(auction.toString(), stage, round, actor, requestSha,
+                entry.record().chain(), entry.record().seq(), entry.hash(),
+                Instants.format(java.time.Instant.parse(entry.record().at())), key.kid(), "");
+        String signature = Ed25519.base64(key.sign(Signatures.receipt(unsigned.canonicalBody())));
+        return new Receipt(unsigned.auction(), stage, round, actor, requestSha, unsigned.chain(), unsigned.seq(),
+                unsigned.recordHash(), unsigned.serverTime(), key.kid(), signature);
     }
 }

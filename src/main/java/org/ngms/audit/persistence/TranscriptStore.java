@@ -47,8 +47,10 @@ public class TranscriptStore {
     public Mono<SignedRecord> append(String chain, String type, ObjectNode payload, Mono<SigningKey> signer) {
         // the payload (most of a record's bytes) is canonicalised before the chain's head is locked: appends to one
         // chain wait for each other, so only what needs the head (seq, prev, time, signature) is done under it
+        // and the signing key is read first too (always key, then head: a rotation, which locks the key and then
+        // appends to the service chain, cannot deadlock with an append)
         String canonicalPayload = TranscriptRecord.canonicalPayload(payload);
-        return db.sql("""
+        return signer.flatMap(key -> db.sql("""
                         insert into transcript_chain (chain, seq, head) values (:chain, 0, :genesis)
                         on conflict (chain) do nothing
                         """)
@@ -56,9 +58,7 @@ public class TranscriptStore {
                 .bind("genesis", TranscriptRecord.GENESIS)
                 .fetch().rowsUpdated()
                 .then(lockedHead(chain))
-                .zipWith(signer)
-                .flatMap(headAndKey -> write(headAndKey.getT1(), headAndKey.getT2(), type, payload,
-                        canonicalPayload));
+                .flatMap(head -> write(head, key, type, payload, canonicalPayload)));
     }
 
     private Mono<Head> lockedHead(String chain) {
