@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.ngms.shared.BidderId;
+import org.ngms.shared.StageId;
+import org.ngms.shared.AuctionId;
 import org.ngms.auction.AuctionState;
 import org.ngms.auction.Registration;
 import org.ngms.auction.Schedule;
@@ -88,14 +91,14 @@ public final class ScenarioReplay {
         auctions.transition(ACTOR, auction, AuctionState.BIDDING, null).block(WAIT);
 
         for (Stage stage : d.stages()) {
-            if (stages.outcomePublished(auction).block(WAIT)) {
+            if (stages.outcomePublished(AuctionId.of(auction)).block(WAIT)) {
                 break;
             }
-            if (stages.windows(auction).filter(w -> w.stage().equals(stage.id())).hasElements().block(WAIT)) {
+            if (stages.windows(AuctionId.of(auction)).filter(w -> w.stage().equals(stage.id())).hasElements().block(WAIT)) {
                 runStage(auction, stage, sealed, script);
             }
         }
-        if (stages.outcomePublished(auction).block(WAIT)) {
+        if (stages.outcomePublished(AuctionId.of(auction)).block(WAIT)) {
             auctions.transition(ACTOR, auction, AuctionState.CONCLUDED, null).block(WAIT);
         }
         return summary(scenario, auction);
@@ -116,24 +119,24 @@ public final class ScenarioReplay {
     }
 
     private void runStage(UUID auction, Stage stage, Optional<SealedBids> sealed, Optional<ClockScript> script) {
-        stages.openWindow(auction, stage.id(), clock.instant()).block(WAIT);
+        stages.openWindow(AuctionId.of(auction), StageId.of(stage.id()), clock.instant()).block(WAIT);
         if (stage instanceof Stage.SealedDemandAtReserve) {
             for (DemandOffer offer : sealed.map(s -> s.offers(stage.id())).orElse(List.of())) {
                 ObjectNode body = JsonNodeFactory.instance.objectNode();
                 ObjectNode demand = body.putObject("demand");
                 offer.demand().forEach(demand::put);
-                stages.submit(ACTOR, offer.bidder(), auction, stage.id(), body).block(WAIT);
+                stages.submit(ACTOR, BidderId.of(offer.bidder()), AuctionId.of(auction), StageId.of(stage.id()), body).block(WAIT);
             }
-            stages.close(auction, stage.id(), clock.instant()).block(WAIT);
+            stages.close(AuctionId.of(auction), StageId.of(stage.id()), clock.instant()).block(WAIT);
         } else if (stage instanceof Stage.Clock) {
             ClockScript bids = script.filter(s -> s.stage().equals(stage.id())).orElseThrow(
                     () -> new IllegalArgumentException("stage " + stage.id() + " runs but the scenario has no "
                             + ClockScript.FILE + " for it"));
             for (ClockScript.Round round : bids.rounds()) {
                 for (ClockScript.BidderBids b : round.bids()) {
-                    clocks.submit(ACTOR, b.bidder(), auction, stage.id(), round.round(), clockBids(b)).block(WAIT);
+                    clocks.submit(ACTOR, BidderId.of(b.bidder()), AuctionId.of(auction), StageId.of(stage.id()), round.round(), clockBids(b)).block(WAIT);
                 }
-                rounds.close(auction, stage.id(), round.round(), clock.instant()).block(WAIT);
+                rounds.close(AuctionId.of(auction), StageId.of(stage.id()), round.round(), clock.instant()).block(WAIT);
             }
         } else {
             throw new IllegalArgumentException("replay does not drive " + stage.type() + " stages yet");
@@ -158,7 +161,7 @@ public final class ScenarioReplay {
                 .put("directive", scenario.policy().id()).put("auction", auction.toString());
         ArrayNode stageList = o.putArray("stages");
         List<String> order = scenario.policy().stages().stream().map(Stage::id).toList();
-        List<StageStore.Window> windows = stages.windows(auction).collectList().block(WAIT).stream()
+        List<StageStore.Window> windows = stages.windows(AuctionId.of(auction)).collectList().block(WAIT).stream()
                 .sorted(java.util.Comparator.comparingInt(w -> order.indexOf(w.stage()))).toList();
         for (StageStore.Window w : windows) {
             ObjectNode s = stageList.addObject().put("stage", w.stage()).put("type", w.stageType())
@@ -166,12 +169,12 @@ public final class ScenarioReplay {
             w.resultJson().ifPresent(r -> s.set("result", JSON.readTree(r)));
             if (w.stageType().equals(Stage.StageType.CLOCK.name())) {
                 ArrayNode rounds = s.putArray("rounds");
-                clocks.rounds(auction, w.stage()).collectList().block(WAIT).forEach(r -> r.roundJson()
+                clocks.rounds(AuctionId.of(auction), StageId.of(w.stage())).collectList().block(WAIT).forEach(r -> r.roundJson()
                         .ifPresent(text -> rounds.addObject().put("round", r.round())
                                 .set("products", JSON.readTree(text).get("products"))));
             }
         }
-        stages.outcome(auction).blockOptional(WAIT).ifPresent(stored -> {
+        stages.outcome(AuctionId.of(auction)).blockOptional(WAIT).ifPresent(stored -> {
             JsonNode outcome = JSON.readTree(stored.json());
             ObjectNode bidders = o.putObject("bidders");
             outcome.get("winners").forEach(w -> bidders.putObject(w.get("bidder").asString())

@@ -1,5 +1,6 @@
 package org.ngms.auction.app;
 
+import org.ngms.shared.AuctionId;
 import org.ngms.shared.Refused;
 import org.ngms.auction.ReasonCode;
 import org.ngms.shared.CommonReason;
@@ -161,7 +162,7 @@ public class AuctionService {
     @Transactional
     public Mono<Receipted<Auction>> transition(String actor, UUID id, AuctionState target, String reason) {
         return locked(id).flatMap(v -> auctions.bidders(id).collectList()
-                .zipWith(stages.outcomePublished(id))
+                .zipWith(stages.outcomePublished(AuctionId.of(id)))
                 .map(db -> orThrow(Lifecycle.transition(v.auction(), target, db.getT1(), db.getT2(), reason,
                         clock.instant())))
                 .flatMap(next -> auctions.updateState(next, v.rowVersion(), v.auction().state(), reason)

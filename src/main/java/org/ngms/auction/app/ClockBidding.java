@@ -1,5 +1,8 @@
 package org.ngms.auction.app;
 
+import org.ngms.shared.AuctionId;
+import org.ngms.shared.BidderId;
+import org.ngms.shared.StageId;
 import org.ngms.shared.Refused;
 import org.ngms.auction.ReasonCode;
 import org.ngms.shared.CommonReason;
@@ -66,7 +69,12 @@ public class ClockBidding {
 
     /** A bidder's bids for the open round: each a product, a quantity and a price (the clock price if absent). */
     @Transactional
-    public Mono<SubmittedBids> submit(String actor, String bidderId, UUID auction, String stageId, int round,
+    public Mono<SubmittedBids> submit(String actor, BidderId bidderId,
+            AuctionId auction, StageId stageId, int round, JsonNode body) {
+        return submit(actor, bidderId.value(), auction.value(), stageId.value(), round, body);
+    }
+
+    private Mono<SubmittedBids> submit(String actor, String bidderId, UUID auction, String stageId, int round,
                                       JsonNode body) {
         Instant now = clock.instant();
         return requireBidding(auction)
@@ -78,7 +86,7 @@ public class ClockBidding {
                                 "round " + round + " takes no bids now" + (row.pausedAt().isPresent()
                                         ? ": the auction is paused" : "; its deadline was " + row.closesAt())));
                     }
-                    return engines.after(auction, stageId, round - 1);
+                    return engines.after(AuctionId.of(auction), StageId.of(stageId), round - 1);
                 })
                 // reading and checking a few hundred bids is CPU work: on the compute pool, not the database's loop
                 .flatMap(engine -> compute.run(() -> accepted(engine, bidderId, round, body)))
@@ -123,7 +131,11 @@ public class ClockBidding {
     }
 
     /** Bids and deadlines concern only an auction that is bidding (not one cancelled or concluded): else 409. */
-    public Mono<Void> requireBidding(UUID auction) {
+    public Mono<Void> requireBidding(AuctionId auction) {
+        return requireBidding(auction.value());
+    }
+
+    private Mono<Void> requireBidding(UUID auction) {
         return auctions.find(auction)
                 .switchIfEmpty(Mono.error(() -> Refused.notFound("auction " + auction)))
                 .filter(v -> v.auction().state() == AuctionState.BIDDING)
@@ -150,12 +162,20 @@ public class ClockBidding {
         return bids;
     }
 
-    public Flux<ClockStore.RoundRow> rounds(UUID auction, String stageId) {
+    public Flux<ClockStore.RoundRow> rounds(AuctionId auction, StageId stageId) {
+        return rounds(auction.value(), stageId.value());
+    }
+
+    private Flux<ClockStore.RoundRow> rounds(UUID auction, String stageId) {
         return clocks.rounds(auction, stageId);
     }
 
     /** Every version of one bidder's bids in a round. */
-    public Flux<ClockStore.BidRow> ownBids(UUID auction, String stageId, int round, String bidder) {
+    public Flux<ClockStore.BidRow> ownBids(AuctionId auction, StageId stageId, int round, BidderId bidder) {
+        return ownBids(auction.value(), stageId.value(), round, bidder.value());
+    }
+
+    private Flux<ClockStore.BidRow> ownBids(UUID auction, String stageId, int round, String bidder) {
         return clocks.bids(auction, stageId, round, bidder);
     }
 }

@@ -1,5 +1,8 @@
 package org.ngms.auction.app;
 
+import org.ngms.shared.AuctionId;
+import org.ngms.shared.BidderId;
+import org.ngms.shared.StageId;
 import org.ngms.shared.Refused;
 import org.ngms.auction.ReasonCode;
 import org.ngms.shared.CommonReason;
@@ -52,7 +55,12 @@ public class ClockControls {
     }
 
     @Transactional
-    public Mono<ClockStore.RoundRow> control(String actor, UUID auction, String stageId, int round, String action,
+    public Mono<ClockStore.RoundRow> control(String actor, AuctionId auction,
+            StageId stageId, int round, String action, Optional<Instant> closesAt) {
+        return control(actor, auction.value(), stageId.value(), round, action, closesAt);
+    }
+
+    private Mono<ClockStore.RoundRow> control(String actor, UUID auction, String stageId, int round, String action,
                                              Optional<Instant> closesAt) {
         Instant now = clock.instant();
         return clocks.roundForUpdate(auction, stageId, round)
@@ -90,7 +98,11 @@ public class ClockControls {
      * transcript as {@code ROUND_INCREMENT_SET}; {@code ROUND_OPENED} records the increment the round opened with.
      */
     @Transactional
-    public Mono<ObjectNode> setIncrement(String actor, UUID auction, String stageId, int round, JsonNode body) {
+    public Mono<ObjectNode> setIncrement(String actor, AuctionId auction, StageId stageId, int round, JsonNode body) {
+        return setIncrement(actor, auction.value(), stageId.value(), round, body);
+    }
+
+    private Mono<ObjectNode> setIncrement(String actor, UUID auction, String stageId, int round, JsonNode body) {
         DocumentReader reader = new DocumentReader();
         DocumentReader.Fields root = reader.root(body);
         Percent percent = root.percent("percent", true, 100);

@@ -8,6 +8,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import org.ngms.shared.AuctionId;
+import org.ngms.shared.BidderId;
+import org.ngms.shared.StageId;
 import org.ngms.audit.Chains;
 import org.ngms.audit.SignedRecord;
 import org.ngms.audit.persistence.TranscriptStore;
@@ -109,7 +112,11 @@ public class ClockEngines {
      * The engine of clock stage {@code stageId} after exactly {@code closedRounds} processed rounds, with the prices
      * of the round after them: from the cache, advanced or rebuilt from the database where needed.
      */
-    public Mono<LiveClock> after(UUID auction, String stageId, int closedRounds) {
+    public Mono<LiveClock> after(AuctionId auction, StageId stageId, int closedRounds) {
+        return after(auction.value(), stageId.value(), closedRounds);
+    }
+
+    private Mono<LiveClock> after(UUID auction, String stageId, int closedRounds) {
         LiveClock cached = cache.get(new Key(auction, stageId));
         if (cached != null && cached.stage().rounds().size() == closedRounds) {
             return Mono.just(cached);
@@ -120,17 +127,29 @@ public class ClockEngines {
     }
 
     /** Keeps an engine once the transaction that closed (or opened) its last round has committed. */
-    public void remember(UUID auction, String stageId, LiveClock engine) {
+    public void remember(AuctionId auction, StageId stageId, LiveClock engine) {
+        remember(auction.value(), stageId.value(), engine);
+    }
+
+    private void remember(UUID auction, String stageId, LiveClock engine) {
         cache.put(new Key(auction, stageId), engine);
     }
 
     /** Drops a stage's engine (after a failed close: the next use rebuilds it from the database). */
-    public void forget(UUID auction, String stageId) {
+    public void forget(AuctionId auction, StageId stageId) {
+        forget(auction.value(), stageId.value());
+    }
+
+    private void forget(UUID auction, String stageId) {
         cache.remove(new Key(auction, stageId));
     }
 
     /** The prices round {@code stage.nextRound()} opens with: the regulator's increment for it, else the default. */
-    public Mono<Optional<RoundPrices>> nextPrices(UUID auction, String stageId, ClockStage stage) {
+    public Mono<Optional<RoundPrices>> nextPrices(AuctionId auction, StageId stageId, ClockStage stage) {
+        return nextPrices(auction.value(), stageId.value(), stage);
+    }
+
+    private Mono<Optional<RoundPrices>> nextPrices(UUID auction, String stageId, ClockStage stage) {
         if (stage.ended()) {
             return Mono.just(Optional.empty());
         }

@@ -7,6 +7,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 
+import org.ngms.shared.AuctionId;
+import org.ngms.shared.BidderId;
+import org.ngms.shared.StageId;
 import org.ngms.audit.Chains;
 import org.ngms.audit.app.AuditTrail;
 import org.ngms.auction.Auction;
@@ -75,7 +78,7 @@ public class ClockRounds {
      * that transaction commits ({@code afterCommit}).
      */
     Mono<ClockEngines.LiveClock> start(UUID auction, String stageId, Instant now) {
-        return engines.after(auction, stageId, 0)
+        return engines.after(AuctionId.of(auction), StageId.of(stageId), 0)
                 .flatMap(engine -> open(auction, stageId, engine.stage(), now));
     }
 
@@ -83,7 +86,7 @@ public class ClockRounds {
     private Mono<ClockEngines.LiveClock> open(UUID auction, String stageId, ClockStage stage, Instant now) {
         int round = stage.nextRound();
         return auctions.find(auction).flatMap(v -> catalog.of(v.auction()))
-                .zipWith(engines.nextPrices(auction, stageId, stage))
+                .zipWith(engines.nextPrices(AuctionId.of(auction), StageId.of(stageId), stage))
                 .flatMap(t -> {
                     Stage.Clock rules = (Stage.Clock) t.getT1().stage(stageId).orElseThrow();
                     RoundPrices prices = t.getT2().orElseThrow();
@@ -120,19 +123,23 @@ public class ClockRounds {
      * Closes round {@code round}: processes the latest bids of every bidder, records the round (with its bids) in the
      * transcript, and opens the next round, or ends the stage and publishes the outcome.
      */
-    public Mono<Void> close(UUID auction, String stageId, int round, Instant now) {
+    public Mono<Void> close(AuctionId auction, StageId stageId, int round, Instant now) {
+        return close(auction.value(), stageId.value(), round, now);
+    }
+
+    private Mono<Void> close(UUID auction, String stageId, int round, Instant now) {
         return clocks.close(auction, stageId, round)
                 .filter(Boolean::booleanValue)
                 .flatMap(closed -> process(auction, stageId, round, now))
                 .as(transaction::transactional)
-                .doOnNext(engine -> engines.remember(auction, stageId, engine))
-                .doOnError(e -> engines.forget(auction, stageId))
+                .doOnNext(engine -> engines.remember(AuctionId.of(auction), StageId.of(stageId), engine))
+                .doOnError(e -> engines.forget(AuctionId.of(auction), StageId.of(stageId)))
                 .then();
     }
 
     private Mono<ClockEngines.LiveClock> process(UUID auction, String stageId, int round, Instant now) {
         return clocks.latestBids(auction, stageId, round).collectList()
-                .flatMap(bids -> engines.after(auction, stageId, round - 1)
+                .flatMap(bids -> engines.after(AuctionId.of(auction), StageId.of(stageId), round - 1)
                         .flatMap(before -> compute.run(() -> processed(before, round, bids)))
                         .flatMap(after -> record(auction, stageId, round, after, bids, now)));
     }

@@ -1,5 +1,8 @@
 package org.ngms.auction.app;
 
+import org.ngms.shared.AuctionId;
+import org.ngms.shared.BidderId;
+import org.ngms.shared.StageId;
 import org.ngms.shared.Refused;
 import org.ngms.auction.ReasonCode;
 import java.time.Clock;
@@ -75,19 +78,35 @@ public class StageService {
         this.clock = clock;
     }
 
-    public Mono<Boolean> outcomePublished(UUID auction) {
+    public Mono<Boolean> outcomePublished(AuctionId auction) {
+        return outcomePublished(auction.value());
+    }
+
+    private Mono<Boolean> outcomePublished(UUID auction) {
         return stages.outcome(auction).hasElement();
     }
 
-    public Mono<StageStore.StoredOutcome> outcome(UUID auction) {
+    public Mono<StageStore.StoredOutcome> outcome(AuctionId auction) {
+        return outcome(auction.value());
+    }
+
+    private Mono<StageStore.StoredOutcome> outcome(UUID auction) {
         return stages.outcome(auction);
     }
 
-    public Flux<StageStore.Window> windows(UUID auction) {
+    public Flux<StageStore.Window> windows(AuctionId auction) {
+        return windows(auction.value());
+    }
+
+    private Flux<StageStore.Window> windows(UUID auction) {
         return stages.windows(auction);
     }
 
-    public Mono<StageStore.Window> window(UUID auction, String stage) {
+    public Mono<StageStore.Window> window(AuctionId auction, StageId stage) {
+        return window(auction.value(), stage.value());
+    }
+
+    private Mono<StageStore.Window> window(UUID auction, String stage) {
         return stages.window(auction, stage)
                 .switchIfEmpty(Mono.error(() -> Refused.notFound("stage " + stage)));
     }
@@ -130,7 +149,7 @@ public class StageService {
                 .thenMany(rounds.due(now))
                 .filter(r -> failures.due(r.auction(), r.stage(), now))
                 .concatMap(r -> isolated(r.auction(), r.stage(), "close of round " + r.round(),
-                        rounds.close(r.auction(), r.stage(), r.round(), now), now))
+                        rounds.close(AuctionId.of(r.auction()), StageId.of(r.stage()), r.round(), now), now))
                 .then();
     }
 
@@ -144,7 +163,11 @@ public class StageService {
     }
 
     /** Opens a due window; a clock stage opens its first round with it (its engine is kept once committed). */
-    public Mono<Void> openWindow(UUID auction, String stage, Instant now) {
+    public Mono<Void> openWindow(AuctionId auction, StageId stage, Instant now) {
+        return openWindow(auction.value(), stage.value(), now);
+    }
+
+    private Mono<Void> openWindow(UUID auction, String stage, Instant now) {
         return stages.advance(auction, stage, "SCHEDULED", "OPEN", now)
                 .filter(Boolean::booleanValue)
                 .flatMap(opened -> audit.append(Chains.auction(auction), new StageOpened(stage))
@@ -152,7 +175,7 @@ public class StageService {
                         .filter(w -> w.stageType().equals(Stage.StageType.CLOCK.name()))
                         .flatMap(w -> rounds.start(auction, stage, now)))
                 .as(transaction::transactional)
-                .doOnNext(engine -> engines.remember(auction, stage, engine))
+                .doOnNext(engine -> engines.remember(AuctionId.of(auction), StageId.of(stage), engine))
                 .then();
     }
 
@@ -160,7 +183,11 @@ public class StageService {
      * Closes a sealed window whose deadline has passed: only the instance whose update moves it from OPEN to CLOSED
      * goes on to open the bids, evaluate them and record the result.
      */
-    public Mono<Void> close(UUID auction, String stage, Instant now) {
+    public Mono<Void> close(AuctionId auction, StageId stage, Instant now) {
+        return close(auction.value(), stage.value(), now);
+    }
+
+    private Mono<Void> close(UUID auction, String stage, Instant now) {
         return stages.advance(auction, stage, "OPEN", "CLOSED", now)
                 .filter(Boolean::booleanValue)
                 .flatMap(closed -> evaluateClosed(auction, stage, now))
@@ -211,7 +238,12 @@ public class StageService {
 
     /** Checks that the window takes bids now and that the caller's bidder may bid, then seals the validated bid. */
     @Transactional
-    public Mono<SealedBidService.Submitted> submit(String actor, String bidderId, UUID auction, String stageId,
+    public Mono<SealedBidService.Submitted> submit(String actor, BidderId bidderId,
+            AuctionId auction, StageId stageId, JsonNode body) {
+        return submit(actor, bidderId.value(), auction.value(), stageId.value(), body);
+    }
+
+    private Mono<SealedBidService.Submitted> submit(String actor, String bidderId, UUID auction, String stageId,
                                                    JsonNode body) {
         Instant now = clock.instant();
         return openWindowForBids(auction, stageId, now)
@@ -224,14 +256,19 @@ public class StageService {
     }
 
     @Transactional
-    public Mono<SealedBidService.Submitted> withdraw(String actor, String bidderId, UUID auction, String stageId) {
+    public Mono<SealedBidService.Submitted> withdraw(String actor, BidderId bidderId,
+            AuctionId auction, StageId stageId) {
+        return withdraw(actor, bidderId.value(), auction.value(), stageId.value());
+    }
+
+    private Mono<SealedBidService.Submitted> withdraw(String actor, String bidderId, UUID auction, String stageId) {
         return openWindowForBids(auction, stageId, clock.instant())
                 .then(qualifiedBidder(auction, bidderId))
                 .then(sealed.withdraw(actor, auction, stageId, bidderId));
     }
 
     private Mono<StageStore.Window> openWindowForBids(UUID auction, String stageId, Instant now) {
-        return bidding.requireBidding(auction).then(stages.windowForUpdate(auction, stageId))
+        return bidding.requireBidding(AuctionId.of(auction)).then(stages.windowForUpdate(auction, stageId))
                 .switchIfEmpty(Mono.error(() -> Refused.notFound("stage " + stageId)))
                 .flatMap(w -> {
                     if (!w.state().equals("OPEN") || w.closesAt().map(c -> !now.isBefore(c)).orElse(true)) {
@@ -253,7 +290,11 @@ public class StageService {
 
     /** The regulator extends a deadline (never shortens it) before it has passed. */
     @Transactional
-    public Mono<StageStore.Window> extend(String actor, UUID auction, String stageId, Instant closesAt) {
+    public Mono<StageStore.Window> extend(String actor, AuctionId auction, StageId stageId, Instant closesAt) {
+        return extend(actor, auction.value(), stageId.value(), closesAt);
+    }
+
+    private Mono<StageStore.Window> extend(String actor, UUID auction, String stageId, Instant closesAt) {
         Instant now = clock.instant();
         return openWindowForBids(auction, stageId, now)
                 .onErrorResume(Refused.class, e -> stages.windowForUpdate(auction, stageId)

@@ -4,6 +4,9 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.ngms.shared.BidderId;
+import org.ngms.shared.StageId;
+import org.ngms.shared.AuctionId;
 import org.ngms.auction.app.StageService;
 import org.ngms.auction.app.SealedBidService;
 import org.ngms.auction.persistence.SealedBidStore.StoredBid;
@@ -67,7 +70,7 @@ public class BidController {
     public Mono<ResponseEntity<SubmittedView>> submit(@PathVariable UUID id, @PathVariable String stage,
                                                       @RequestBody JsonNode body) {
         return Callers.current()
-                .flatMap(caller -> stages.submit(caller.accountId(), caller.bidderId(), id, stage, body))
+                .flatMap(caller -> stages.submit(caller.accountId(), BidderId.of(caller.bidderId()), AuctionId.of(id), StageId.of(stage), body))
                 .map(s -> ResponseEntity.created(URI.create("/api/v1/auctions/" + id + "/stages/" + stage
                                 + "/bids/mine"))
                         .header(AuctionController.RECEIPT_HEADER, s.receipt().toJson().toString())
@@ -78,7 +81,7 @@ public class BidController {
     @Operation(summary = "Withdraw the caller's sealed bid (operator, until the deadline)")
     public Mono<ResponseEntity<SubmittedView>> withdraw(@PathVariable UUID id, @PathVariable String stage) {
         return Callers.current()
-                .flatMap(caller -> stages.withdraw(caller.accountId(), caller.bidderId(), id, stage))
+                .flatMap(caller -> stages.withdraw(caller.accountId(), BidderId.of(caller.bidderId()), AuctionId.of(id), StageId.of(stage)))
                 .map(s -> ResponseEntity.ok()
                         .header(AuctionController.RECEIPT_HEADER, s.receipt().toJson().toString())
                         .body(SubmittedView.of(s)));

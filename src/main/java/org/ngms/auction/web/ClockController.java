@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.ngms.shared.BidderId;
+import org.ngms.shared.StageId;
+import org.ngms.shared.AuctionId;
 import org.ngms.audit.Chains;
 import org.ngms.audit.SignedRecord;
 import org.ngms.audit.app.TranscriptFeed;
@@ -81,7 +84,7 @@ public class ClockController {
     @GetMapping("/api/v1/auctions/{id}/stages/{stage}/rounds")
     @Operation(summary = "Public results of every round (everyone)")
     public Mono<ArrayNode> rounds(@PathVariable UUID id, @PathVariable String stage) {
-        return auctions.details(id).thenMany(clocks.rounds(id, stage)).map(ClockController::publicRound)
+        return auctions.details(id).thenMany(clocks.rounds(AuctionId.of(id), StageId.of(stage))).map(ClockController::publicRound)
                 .collectList().map(list -> {
                     ArrayNode array = JsonNodeFactory.instance.arrayNode();
                     list.forEach(array::add);
@@ -92,7 +95,7 @@ public class ClockController {
     @GetMapping(path = "/api/v1/auctions/{id}/stages/{stage}/rounds.csv", produces = "text/csv")
     @Operation(summary = "Public results of every closed round as CSV: one line per round and product (everyone)")
     public Mono<ResponseEntity<String>> roundsCsv(@PathVariable UUID id, @PathVariable String stage) {
-        return auctions.details(id).thenMany(clocks.rounds(id, stage))
+        return auctions.details(id).thenMany(clocks.rounds(AuctionId.of(id), StageId.of(stage)))
                 .filter(r -> r.roundJson().isPresent())
                 .collectList()
                 .map(rows -> {
@@ -122,7 +125,7 @@ public class ClockController {
     public Mono<ResponseEntity<ObjectNode>> submit(@PathVariable UUID id, @PathVariable String stage,
                                                    @PathVariable int round, @RequestBody JsonNode body) {
         return Callers.current()
-                .flatMap(caller -> clocks.submit(caller.accountId(), caller.bidderId(), id, stage, round, body))
+                .flatMap(caller -> clocks.submit(caller.accountId(), BidderId.of(caller.bidderId()), AuctionId.of(id), StageId.of(stage), round, body))
                 .map(s -> {
                     ObjectNode o = JsonNodeFactory.instance.objectNode().put("bidder", s.bidder())
                             .put("round", s.round()).put("version", s.version())
@@ -138,11 +141,11 @@ public class ClockController {
     @Operation(summary = "The caller's own bids in a round and, once it closed, its processed demand, activity and "
             + "eligibility (operator)")
     public Mono<ObjectNode> mine(@PathVariable UUID id, @PathVariable String stage, @PathVariable int round) {
-        return Callers.current().flatMap(caller -> clocks.rounds(id, stage)
+        return Callers.current().flatMap(caller -> clocks.rounds(AuctionId.of(id), StageId.of(stage))
                 .filter(r -> r.round() == round)
                 .next()
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("round " + round)))
-                .zipWith(clocks.ownBids(id, stage, round, caller.bidderId()).collectList())
+                .zipWith(clocks.ownBids(AuctionId.of(id), StageId.of(stage), round, BidderId.of(caller.bidderId())).collectList())
                 .map(rowAndBids -> {
                     String bidder = caller.bidderId();
                     ObjectNode o = JsonNodeFactory.instance.objectNode().put("bidder", bidder).put("round", round);
@@ -185,12 +188,12 @@ public class ClockController {
                     + "(round n can be set only while round n-1 is open), increment-not-regulated, request-invalid.")
     public Mono<ObjectNode> increment(@PathVariable UUID id, @PathVariable String stage, @PathVariable int round,
                                       @RequestBody JsonNode body) {
-        return Callers.current().flatMap(caller -> controls.setIncrement(caller.accountId(), id, stage, round, body));
+        return Callers.current().flatMap(caller -> controls.setIncrement(caller.accountId(), AuctionId.of(id), StageId.of(stage), round, body));
     }
 
     private Mono<ObjectNode> control(UUID id, String stage, int round, String action, Optional<Instant> closesAt) {
         return Callers.current()
-                .flatMap(caller -> controls.control(caller.accountId(), id, stage, round, action, closesAt))
+                .flatMap(caller -> controls.control(caller.accountId(), AuctionId.of(id), StageId.of(stage), round, action, closesAt))
                 .map(ClockController::publicRound);
     }
 

@@ -3,6 +3,8 @@ package org.ngms.auction.web;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.ngms.shared.StageId;
+import org.ngms.shared.AuctionId;
 import org.ngms.auction.app.AuctionService;
 import org.ngms.auction.app.StageService;
 import org.ngms.auction.persistence.StageStore;
@@ -56,13 +58,13 @@ public class StageController {
     @GetMapping("/api/v1/auctions/{id}/stages")
     @Operation(summary = "The auction's stage windows and their published results (everyone)")
     public Flux<WindowView> windows(@PathVariable UUID id) {
-        return auctions.details(id).thenMany(stages.windows(id)).map(WindowView::of);
+        return auctions.details(id).thenMany(stages.windows(AuctionId.of(id))).map(WindowView::of);
     }
 
     @GetMapping("/api/v1/auctions/{id}/stages/{stage}")
     @Operation(summary = "One stage window and, once evaluated, its result (everyone)")
     public Mono<WindowView> window(@PathVariable UUID id, @PathVariable String stage) {
-        return stages.window(id, stage).map(WindowView::of);
+        return stages.window(AuctionId.of(id), StageId.of(stage)).map(WindowView::of);
     }
 
     @PostMapping("/api/v1/auctions/{id}/stages/{stage}/deadline")
@@ -73,7 +75,7 @@ public class StageController {
                     java.util.List.of(Violation.of("closesAt", "REQUIRED", "closesAt is required", null)));
         }
         return Callers.current()
-                .flatMap(caller -> stages.extend(caller.accountId(), id, stage, request.closesAt()))
+                .flatMap(caller -> stages.extend(caller.accountId(), AuctionId.of(id), StageId.of(stage), request.closesAt()))
                 .map(WindowView::of);
     }
 
@@ -82,7 +84,7 @@ public class StageController {
             + "once published)",
             description = "The outcome is a record of the auction's signed transcript (transcriptSeq).")
     public Mono<OutcomeView> outcome(@PathVariable UUID id) {
-        return stages.outcome(id)
+        return stages.outcome(AuctionId.of(id))
                 .map(o -> new OutcomeView(o.json(), o.seq(), o.publishedAt()))
                 .switchIfEmpty(Mono.error(() -> new ProblemException(404, "no-outcome", "No outcome yet",
                         "the auction has not published an outcome")));

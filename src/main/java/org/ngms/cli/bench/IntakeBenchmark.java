@@ -40,6 +40,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
+import org.ngms.shared.StageId;
+import org.ngms.shared.AuctionId;
 import org.ngms.NgmsApplication;
 import org.ngms.auction.app.ClockEngines;
 import org.ngms.auction.app.ClockRounds;
@@ -352,7 +354,7 @@ public final class IntakeBenchmark {
     }
 
     private ClockEngines.LiveClock engine(int closedRounds) {
-        return engines.after(auction, IntakeDirective.STAGE, closedRounds).block(WAIT);
+        return engines.after(AuctionId.of(auction), StageId.of(IntakeDirective.STAGE), closedRounds).block(WAIT);
     }
 
     // --- the bidders' model
@@ -532,7 +534,7 @@ public final class IntakeBenchmark {
     /** The close the scheduler makes for a due round, timed from the call to its commit. */
     private Close close(int round, int records) {
         long t0 = System.nanoTime();
-        rounds.close(auction, IntakeDirective.STAGE, round, clock.instant()).block(WAIT);
+        rounds.close(AuctionId.of(auction), StageId.of(IntakeDirective.STAGE), round, clock.instant()).block(WAIT);
         double ms = (System.nanoTime() - t0) / 1e6;
         ClockEngines.LiveClock after = engine(round);
         if (after.stage().rounds().size() != round) {

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.ngms.shared.StageId;
+import org.ngms.shared.AuctionId;
 import org.ngms.auction.app.ClockEngines;
 import org.ngms.auction.app.ClockRounds;
 import org.ngms.auction.app.StageFailures;
@@ -46,7 +48,7 @@ class ClockEngineServiceTest extends EscalatedClockTestBase {
     DatabaseClient db;
 
     private void close(Running r, int round) {
-        rounds.close(r.id(), "clock", round, Instant.now()).block(WAIT);
+        rounds.close(AuctionId.of(r.id()), StageId.of("clock"), round, Instant.now()).block(WAIT);
     }
 
     private JsonNode bid(WebTestClient client, Running r, int round, int quantity, int status) {
@@ -121,7 +123,7 @@ class ClockEngineServiceTest extends EscalatedClockTestBase {
         for (Running r : List.of(cached, restarted)) {
             for (int round = 1; round <= 6; round++) {
                 if (r == restarted) {
-                    engines.forget(r.id(), "clock"); // what a restart (or another instance) starts from
+                    engines.forget(AuctionId.of(r.id()), StageId.of("clock")); // what a restart (or another instance) starts from
                 }
                 if (round == 4) {
                     bid(r.jazz(), r, round, 1, 201);
@@ -131,9 +133,9 @@ class ClockEngineServiceTest extends EscalatedClockTestBase {
         }
         // the engine kept in memory throughout, rebuilt from the stored bids, reproduces every stored round byte for
         // byte (the rebuild checks each one and refuses otherwise) and stands where the in-memory one stood
-        ClockEngines.LiveClock inMemory = engines.after(cached.id(), "clock", 6).block(WAIT);
-        engines.forget(cached.id(), "clock");
-        ClockEngines.LiveClock rebuilt = engines.after(cached.id(), "clock", 6).block(WAIT);
+        ClockEngines.LiveClock inMemory = engines.after(AuctionId.of(cached.id()), StageId.of("clock"), 6).block(WAIT);
+        engines.forget(AuctionId.of(cached.id()), StageId.of("clock"));
+        ClockEngines.LiveClock rebuilt = engines.after(AuctionId.of(cached.id()), StageId.of("clock"), 6).block(WAIT);
         assertThat(rebuilt).isNotSameAs(inMemory);
         assertThat(rebuilt.stage().rounds()).isEqualTo(inMemory.stage().rounds());
         assertThat(rebuilt.next()).isEqualTo(inMemory.next());
@@ -162,7 +164,7 @@ class ClockEngineServiceTest extends EscalatedClockTestBase {
                         .bind("chain", "auction:" + broken.id()).fetch().rowsUpdated())
                 .then(db.sql("alter table transcript enable trigger transcript_append_only").then())
                 .block(WAIT);
-        engines.forget(broken.id(), "clock");
+        engines.forget(AuctionId.of(broken.id()), StageId.of("clock"));
 
         JsonNode refused = bid(broken.jazz(), broken, 3, 2, 500);
         assertThat(refused.toString()).doesNotContain("aggregateDemand");

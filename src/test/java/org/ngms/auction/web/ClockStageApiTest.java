@@ -10,6 +10,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ngms.shared.StageId;
+import org.ngms.shared.AuctionId;
 import org.ngms.auction.app.ClockRounds;
 import org.ngms.auction.app.StageService;
 import org.ngms.support.IntegrationTestBase;
@@ -67,12 +69,12 @@ class ClockStageApiTest extends IntegrationTestBase {
         zong = as(accountWithToken("OPERATOR", "zong"));
         UUID id = UUID.fromString(auction);
         Thread.sleep(1_200);
-        stages.openWindow(id, "sealed", Instant.now()).block();
+        stages.openWindow(AuctionId.of(id), StageId.of("sealed"), Instant.now()).block();
         postJson(jazz, "/api/v1/auctions/" + auction + "/stages/sealed/bids", Map.of("demand", Map.of("P1", 2)), 201);
         postJson(zong, "/api/v1/auctions/" + auction + "/stages/sealed/bids", Map.of("demand", Map.of("P1", 2)), 201);
-        stages.close(id, "sealed", Instant.now()).block();
+        stages.close(AuctionId.of(id), StageId.of("sealed"), Instant.now()).block();
         // the clock window opens when due: now, since the schedule names no opening for it
-        stages.openWindow(id, "clock", Instant.now()).block();
+        stages.openWindow(AuctionId.of(id), StageId.of("clock"), Instant.now()).block();
     }
 
     private void bid(WebTestClient client, int round, int quantity, Long price) {
@@ -84,7 +86,7 @@ class ClockStageApiTest extends IntegrationTestBase {
     }
 
     private void closeRound(int round) {
-        clocks.close(UUID.fromString(auction), "clock", round, Instant.now()).block();
+        clocks.close(AuctionId.of(UUID.fromString(auction)), StageId.of("clock"), round, Instant.now()).block();
     }
 
     @Test
@@ -152,7 +154,7 @@ class ClockStageApiTest extends IntegrationTestBase {
         bid(zong, 1, 2, null);
         UUID id = UUID.fromString(auction);
         Instant now = Instant.now();
-        reactor.core.publisher.Mono.when(clocks.close(id, "clock", 1, now), clocks.close(id, "clock", 1, now))
+        reactor.core.publisher.Mono.when(clocks.close(AuctionId.of(id), StageId.of("clock"), 1, now), clocks.close(AuctionId.of(id), StageId.of("clock"), 1, now))
                 .block();
 
         JsonNode rounds = get(anonymous, "/api/v1/auctions/" + auction + "/stages/clock/rounds");

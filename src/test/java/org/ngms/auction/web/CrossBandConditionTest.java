@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.ngms.shared.StageId;
+import org.ngms.shared.AuctionId;
 import org.ngms.auction.app.ClockRounds;
 import org.ngms.auction.app.StageService;
 import org.ngms.support.IntegrationTestBase;
@@ -63,23 +65,23 @@ class CrossBandConditionTest extends IntegrationTestBase {
         }
         qualifyAndOpenBidding(auction, List.of("jazz", "zong"));
         UUID id = UUID.fromString(auction);
-        stages.openWindow(id, "sealed", Instant.now()).block();
+        stages.openWindow(AuctionId.of(id), StageId.of("sealed"), Instant.now()).block();
         Map<String, WebTestClient> operators = Map.of("jazz", as(accountWithToken("OPERATOR", "jazz")),
                 "zong", as(accountWithToken("OPERATOR", "zong")));
         operators.values().forEach(op -> postJson(op, "/api/v1/auctions/" + auction + "/stages/sealed/bids",
                 Map.of("demand", Map.of("P1", 2, "P2", 1)), 201));
-        stages.close(id, "sealed", Instant.now()).block();
+        stages.close(AuctionId.of(id), StageId.of("sealed"), Instant.now()).block();
         JsonNode sealed = JSON.readTree(anonymous.get().uri("/api/v1/auctions/" + auction + "/stages/sealed")
                 .exchange().expectBody(String.class).returnResult().getResponseBody()).get("result");
         assertThat(sealed.get("pendingConditions")).hasSize(2);
 
-        stages.openWindow(id, "clock", Instant.now()).block();
+        stages.openWindow(AuctionId.of(id), StageId.of("clock"), Instant.now()).block();
         operators.values().forEach(op -> postJson(op, "/api/v1/auctions/" + auction + "/stages/clock/rounds/1/bids",
                 Map.of("bids", List.of(Map.of("product", "P1", "quantity", 2))), 201));
-        clocks.close(id, "clock", 1, Instant.now()).block();
+        clocks.close(AuctionId.of(id), StageId.of("clock"), 1, Instant.now()).block();
         postJson(operators.get("jazz"), "/api/v1/auctions/" + auction + "/stages/clock/rounds/2/bids",
                 Map.of("bids", List.of(Map.of("product", "P1", "quantity", 0))), 201);
-        clocks.close(id, "clock", 2, Instant.now()).block();
+        clocks.close(AuctionId.of(id), StageId.of("clock"), 2, Instant.now()).block();
 
         JsonNode outcome = JSON.readTree(anonymous.get().uri("/api/v1/auctions/" + auction + "/outcome").exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody()).get("outcome");

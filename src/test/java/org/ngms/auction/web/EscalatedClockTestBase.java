@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.ngms.shared.StageId;
+import org.ngms.shared.AuctionId;
 import org.ngms.auction.app.StageService;
 import org.ngms.support.IntegrationTestBase;
 import org.ngms.support.Scenarios;
@@ -35,7 +37,16 @@ abstract class EscalatedClockTestBase extends IntegrationTestBase {
         }
     }
 
+    /** The auction with its sealed stage closed and evaluated (P1 escalated) and round 1 of the clock open. */
     Running escalatedToTheClock() throws InterruptedException {
+        Running r = sealedBidsIn();
+        stages.close(AuctionId.of(r.id()), StageId.of("sealed"), Instant.now()).block(WAIT);
+        stages.openWindow(AuctionId.of(r.id()), StageId.of("clock"), Instant.now()).block(WAIT);
+        return r;
+    }
+
+    /** The auction with its sealed stage open and both bids in (Jazz and Zong, 2 blocks of P1 each). */
+    Running sealedBidsIn() throws InterruptedException {
         String directive = Scenarios.uniqueId("AJKGB");
         web.post().uri("/api/v1/directives").contentType(MediaType.parseMediaType("application/yaml"))
                 .bodyValue(Scenarios.directiveYaml("ajkgb-ngms-2021", directive)).exchange().expectStatus().isCreated();
@@ -53,11 +64,9 @@ abstract class EscalatedClockTestBase extends IntegrationTestBase {
         Running r = new Running(UUID.fromString(auction), as(accountWithToken("OPERATOR", "jazz")),
                 as(accountWithToken("OPERATOR", "zong")));
         Thread.sleep(1_200);
-        stages.openWindow(r.id(), "sealed", Instant.now()).block(WAIT);
+        stages.openWindow(AuctionId.of(r.id()), StageId.of("sealed"), Instant.now()).block(WAIT);
         postJson(r.jazz(), r.uri("/stages/sealed/bids"), Map.of("demand", Map.of("P1", 2)), 201);
         postJson(r.zong(), r.uri("/stages/sealed/bids"), Map.of("demand", Map.of("P1", 2)), 201);
-        stages.close(r.id(), "sealed", Instant.now()).block(WAIT);
-        stages.openWindow(r.id(), "clock", Instant.now()).block(WAIT);
         return r;
     }
 

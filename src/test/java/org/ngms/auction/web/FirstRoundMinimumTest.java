@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.ngms.shared.StageId;
+import org.ngms.shared.AuctionId;
 import org.ngms.auction.app.ClockRounds;
 import org.ngms.auction.app.StageService;
 import org.ngms.support.IntegrationTestBase;
@@ -49,7 +51,7 @@ class FirstRoundMinimumTest extends IntegrationTestBase {
         }
         qualifyAndOpenBidding(auction, List.of("jazz", "zong"));
         UUID id = UUID.fromString(auction);
-        stages.openWindow(id, "allocation", Instant.now()).block();
+        stages.openWindow(AuctionId.of(id), StageId.of("allocation"), Instant.now()).block();
 
         org.springframework.test.web.reactive.server.WebTestClient jazz = as(accountWithToken("OPERATOR", "jazz"));
         postJson(jazz, "/api/v1/auctions/" + auction
@@ -58,7 +60,7 @@ class FirstRoundMinimumTest extends IntegrationTestBase {
         postJson(as(accountWithToken("OPERATOR", "zong")), "/api/v1/auctions/" + auction
                 + "/stages/allocation/rounds/1/bids", Map.of("bids", List.of(
                 Map.of("product", "2600", "quantity", 5), Map.of("product", "3500", "quantity", 5))), 201);
-        clocks.close(id, "allocation", 1, Instant.now()).block();
+        clocks.close(AuctionId.of(id), StageId.of("allocation"), 1, Instant.now()).block();
 
         String bundle = web.get().uri("/api/v1/auctions/" + auction + "/transcript").exchange()
                 .expectBody(String.class).returnResult().getResponseBody();
@@ -92,7 +94,7 @@ class FirstRoundMinimumTest extends IntegrationTestBase {
         }
         qualifyAndOpenBidding(auction, List.of("jazz", "zong", "ufone"));
         UUID id = UUID.fromString(auction);
-        stages.openWindow(id, "allocation", Instant.now()).block();
+        stages.openWindow(AuctionId.of(id), StageId.of("allocation"), Instant.now()).block();
         String round1 = "/api/v1/auctions/" + auction + "/stages/allocation/rounds/1/bids";
         org.springframework.test.web.reactive.server.WebTestClient jazz = as(accountWithToken("OPERATOR", "jazz"));
         postJson(jazz, round1, Map.of("bids", List.of(Map.of("product", "2600", "quantity", 3),
@@ -102,7 +104,7 @@ class FirstRoundMinimumTest extends IntegrationTestBase {
                 Map.of("product", "2600", "quantity", 14), Map.of("product", "3500", "quantity", 5))), 201);
         postJson(as(accountWithToken("OPERATOR", "ufone")), round1, Map.of("bids", List.of(
                 Map.of("product", "2600", "quantity", 6), Map.of("product", "3500", "quantity", 5))), 201);
-        clocks.close(id, "allocation", 1, Instant.now()).block();
+        clocks.close(AuctionId.of(id), StageId.of("allocation"), 1, Instant.now()).block();
 
         JsonNode refused = postJson(jazz, "/api/v1/auctions/" + auction + "/stages/allocation/rounds/2/bids",
                 Map.of("bids", List.of(Map.of("product", "3500", "quantity", 5))), 409);

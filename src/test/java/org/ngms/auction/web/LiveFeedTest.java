@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.ngms.shared.StageId;
+import org.ngms.shared.AuctionId;
 import org.ngms.auction.app.ClockRounds;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
@@ -53,7 +55,7 @@ class LiveFeedTest extends EscalatedClockTestBase {
         assertThat(round1Opened.event()).isEqualTo("ROUND_OPENED");
 
         // away while round 1 closes (a result and the next opening are appended), then back
-        rounds.close(r.id(), "clock", 1, Instant.now()).block(WAIT);
+        rounds.close(AuctionId.of(r.id()), StageId.of("clock"), 1, Instant.now()).block(WAIT);
         Flux<ServerSentEvent<String>> resumed = feed(r, round1Opened.id());
         List<ServerSentEvent<String>> missed = resumed.take(2).collectList().block(WAIT);
         assertThat(missed).extracting(ServerSentEvent::event).containsExactly("ROUND_RESULT", "ROUND_OPENED");
@@ -64,7 +66,7 @@ class LiveFeedTest extends EscalatedClockTestBase {
         Flux<ServerSentEvent<String>> live = feed(r, missed.get(1).id());
         new Thread(() -> {
             sleep(1_500);
-            rounds.close(r.id(), "clock", 2, Instant.now()).block(WAIT);
+            rounds.close(AuctionId.of(r.id()), StageId.of("clock"), 2, Instant.now()).block(WAIT);
         }).start();
         ServerSentEvent<String> next = live.blockFirst(WAIT);
         assertThat(next.event()).isEqualTo("ROUND_RESULT");

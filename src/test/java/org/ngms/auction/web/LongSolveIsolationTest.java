@@ -14,10 +14,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.ngms.shared.StageId;
+import org.ngms.shared.AuctionId;
 import org.ngms.auction.Auction;
 import org.ngms.auction.app.SealedEvaluation;
-import org.ngms.support.Scenarios;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import reactor.core.Disposable;
@@ -37,7 +37,7 @@ class LongSolveIsolationTest extends EscalatedClockTestBase {
     @Test
     void aLongSolveStopsNeitherTheHealthCheckNorTheBidsOfAnotherAuction() throws Exception {
         Running other = escalatedToTheClock();
-        UUID slow = sealedStageWithBids();
+        UUID slow = sealedBidsIn().id();
 
         List<String> threads = new CopyOnWriteArrayList<>();
         CountDownLatch solving = new CountDownLatch(1);
@@ -52,7 +52,7 @@ class LongSolveIsolationTest extends EscalatedClockTestBase {
             return call.callRealMethod();
         }).when(evaluation).evaluate(any(), any(), any(), any(), any(), any());
 
-        Disposable closing = stages.close(slow, "sealed", Instant.now()).subscribe();
+        Disposable closing = stages.close(AuctionId.of(slow), StageId.of("sealed"), Instant.now()).subscribe();
         assertThat(solving.await(20, TimeUnit.SECONDS)).as("the slow evaluation started").isTrue();
 
         long started = System.nanoTime();
@@ -67,32 +67,6 @@ class LongSolveIsolationTest extends EscalatedClockTestBase {
         assertThat(threads).singleElement().asString().startsWith("ngms-compute");
         waitForResult(slow);
         closing.dispose();
-    }
-
-    /** The AJK &amp; GB 2021 auction's sealed stage, open with both bids in, its evaluation still to come. */
-    private UUID sealedStageWithBids() throws InterruptedException {
-        String directive = Scenarios.uniqueId("AJKGB");
-        web.post().uri("/api/v1/directives").contentType(MediaType.parseMediaType("application/yaml"))
-                .bodyValue(Scenarios.directiveYaml("ajkgb-ngms-2021", directive)).exchange().expectStatus().isCreated();
-        Instant now = Instant.now();
-        Instant opens = now.plusSeconds(1);
-        String auction = postJson(web, "/api/v1/auctions", Map.of("directiveId", directive, "schedule", Map.of(
-                "applicationDeadline", now.toString(), "biddingOpens", opens.toString(),
-                "stageOpenings", Map.of("sealed", opens.toString()),
-                "stageClosings", Map.of("sealed", now.plusSeconds(600).toString()))), 201).get("id").asString();
-        for (String b : List.of("jazz", "zong")) {
-            postJson(web, "/api/v1/auctions/" + auction + "/bidders", Map.of("id", b, "organisation", b.toUpperCase(),
-                    "newEntrant", false, "deposit", 870_000, "requestedDemand", Map.of("P1", 2)), 201);
-        }
-        qualifyAndOpenBidding(auction, List.of("jazz", "zong"));
-        UUID id = UUID.fromString(auction);
-        Thread.sleep(1_200);
-        stages.openWindow(id, "sealed", Instant.now()).block(WAIT);
-        postJson(as(accountWithToken("OPERATOR", "jazz")), "/api/v1/auctions/" + auction + "/stages/sealed/bids",
-                Map.of("demand", Map.of("P1", 2)), 201);
-        postJson(as(accountWithToken("OPERATOR", "zong")), "/api/v1/auctions/" + auction + "/stages/sealed/bids",
-                Map.of("demand", Map.of("P1", 2)), 201);
-        return id;
     }
 
     private void waitForResult(UUID auction) throws InterruptedException {

@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.ngms.shared.StageId;
+import org.ngms.shared.AuctionId;
 import org.ngms.audit.Ed25519;
 import org.ngms.audit.PublicKeyInfo;
 import org.ngms.audit.SignedRecord;
@@ -85,11 +87,11 @@ class RegulatorIncrementApiTest extends IntegrationTestBase {
         WebTestClient zong = as(accountWithToken("OPERATOR", "zong"));
         UUID id = UUID.fromString(auction);
         Thread.sleep(1_200);
-        stages.openWindow(id, "sealed", Instant.now()).block();
+        stages.openWindow(AuctionId.of(id), StageId.of("sealed"), Instant.now()).block();
         postJson(jazz, "/api/v1/auctions/" + auction + "/stages/sealed/bids", Map.of("demand", Map.of("P1", 2)), 201);
         postJson(zong, "/api/v1/auctions/" + auction + "/stages/sealed/bids", Map.of("demand", Map.of("P1", 2)), 201);
-        stages.close(id, "sealed", Instant.now()).block();
-        stages.openWindow(id, "clock", Instant.now()).block();
+        stages.close(AuctionId.of(id), StageId.of("sealed"), Instant.now()).block();
+        stages.openWindow(AuctionId.of(id), StageId.of("clock"), Instant.now()).block();
         String rounds = "/api/v1/auctions/" + auction + "/stages/clock/rounds/";
 
         // round 1 is open: round 2's increment may be set, within [2, 10] %, and set again
@@ -108,7 +110,7 @@ class RegulatorIncrementApiTest extends IntegrationTestBase {
 
         postJson(jazz, rounds + "1/bids", Map.of("bids", List.of(Map.of("product", "P1", "quantity", 2))), 201);
         postJson(zong, rounds + "1/bids", Map.of("bids", List.of(Map.of("product", "P1", "quantity", 2))), 201);
-        clocks.close(id, "clock", 1, Instant.now()).block();
+        clocks.close(AuctionId.of(id), StageId.of("clock"), 1, Instant.now()).block();
 
         // round 2 has opened: its increment can no longer change
         assertThat(postJson(web, rounds + "2/increment", Map.of("percent", "5"), 422).get("code").asString())
@@ -118,7 +120,7 @@ class RegulatorIncrementApiTest extends IntegrationTestBase {
                 "quantity", 2))), 201);
         assertThat(zongBid.get("bids").get(0).get("price").longValue()).isEqualTo(4_785_000L);
         postJson(jazz, rounds + "2/bids", Map.of("bids", List.of(Map.of("product", "P1", "quantity", 0))), 201);
-        clocks.close(id, "clock", 2, Instant.now()).block();
+        clocks.close(AuctionId.of(id), StageId.of("clock"), 2, Instant.now()).block();
 
         JsonNode round2 = get(anonymous, "/api/v1/auctions/" + auction + "/stages/clock/rounds").get(1);
         assertThat(round2.get("increment").asString()).isEqualTo("10");

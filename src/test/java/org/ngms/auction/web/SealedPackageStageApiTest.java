@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.ngms.shared.StageId;
+import org.ngms.shared.AuctionId;
 import org.ngms.audit.Ed25519;
 import org.ngms.audit.PublicKeyInfo;
 import org.ngms.audit.SignedRecord;
@@ -73,7 +75,7 @@ class SealedPackageStageApiTest extends IntegrationTestBase {
         }
         qualifyAndOpenBidding(auction, List.of("jazz", "zong"));
         UUID id = UUID.fromString(auction);
-        stages.openWindow(id, "packages", Instant.now()).block();
+        stages.openWindow(AuctionId.of(id), StageId.of("packages"), Instant.now()).block();
 
         WebTestClient jazz = as(accountWithToken("OPERATOR", "jazz"));
         WebTestClient zong = as(accountWithToken("OPERATOR", "zong"));
@@ -86,7 +88,7 @@ class SealedPackageStageApiTest extends IntegrationTestBase {
                 "packages", List.of(Map.of("id", "cheap", "lots", Map.of("P1", 1), "amount", 4_000_000))), 422);
         assertThat(belowReserve.get("code").asString()).isEqualTo("below-package-reserve");
 
-        stages.close(id, "packages", Instant.now()).block();
+        stages.close(AuctionId.of(id), StageId.of("packages"), Instant.now()).block();
 
         JsonNode result = JSON.readTree(anonymous.get().uri("/api/v1/auctions/" + auction + "/stages/packages")
                 .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody())

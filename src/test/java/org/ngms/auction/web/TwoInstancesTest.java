@@ -10,6 +10,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.ngms.shared.BidderId;
+import org.ngms.shared.StageId;
+import org.ngms.shared.AuctionId;
 import org.ngms.NgmsApplication;
 import org.ngms.auction.app.ClockBidding;
 import org.ngms.support.IntegrationTestBase;
@@ -98,7 +101,7 @@ class TwoInstancesTest extends IntegrationTestBase {
             int r = round;
             // bids reach either instance: zong's round-2 reduction the second, jazz's round-3 one the first
             if (round == 2) {
-                onTheSecond.submit("zong-operator", "zong", UUID.fromString(auction), "clock", 2,
+                onTheSecond.submit("zong-operator", BidderId.of("zong"), AuctionId.of(UUID.fromString(auction)), StageId.of("clock"), 2,
                         JSON.readTree("{\"bids\":[{\"product\":\"P1\",\"quantity\":1}]}")).block();
             }
             if (round == 3) {
