@@ -81,14 +81,14 @@ public final class ScenarioReplay {
         var registered = directives.register(ACTOR, scenario.directive(), clock.instant()).block(WAIT);
         UUID auction = createAuction(d, registered.directive().version());
         for (ScenarioBidder b : scenario.bidders()) {
-            auctions.register(ACTOR, auction, new Registration.Application(b.id(), b.organisation(), b.newEntrant(),
+            auctions.register(ACTOR, AuctionId.of(auction), new Registration.Application(b.id(), b.organisation(), b.newEntrant(),
                     Optional.empty(), b.deposit(), b.requestedDemand())).block(WAIT);
         }
-        auctions.transition(ACTOR, auction, AuctionState.QUALIFICATION, null).block(WAIT);
+        auctions.transition(ACTOR, AuctionId.of(auction), AuctionState.QUALIFICATION, null).block(WAIT);
         for (ScenarioBidder b : scenario.bidders()) {
-            auctions.qualify(ACTOR, auction, b.id()).block(WAIT);
+            auctions.qualify(ACTOR, AuctionId.of(auction), BidderId.of(b.id())).block(WAIT);
         }
-        auctions.transition(ACTOR, auction, AuctionState.BIDDING, null).block(WAIT);
+        auctions.transition(ACTOR, AuctionId.of(auction), AuctionState.BIDDING, null).block(WAIT);
 
         for (Stage stage : d.stages()) {
             if (stages.outcomePublished(AuctionId.of(auction)).block(WAIT)) {
@@ -99,7 +99,7 @@ public final class ScenarioReplay {
             }
         }
         if (stages.outcomePublished(AuctionId.of(auction)).block(WAIT)) {
-            auctions.transition(ACTOR, auction, AuctionState.CONCLUDED, null).block(WAIT);
+            auctions.transition(ACTOR, AuctionId.of(auction), AuctionState.CONCLUDED, null).block(WAIT);
         }
         return summary(scenario, auction);
     }

@@ -1,5 +1,6 @@
 package org.ngms.auction.app;
 
+import org.ngms.shared.BidderId;
 import org.ngms.shared.AuctionId;
 import org.ngms.shared.Refused;
 import org.ngms.auction.ReasonCode;
@@ -107,25 +108,41 @@ public class AuctionService {
         return auctions.list();
     }
 
-    public Mono<Details> details(UUID id) {
+    public Mono<Details> details(AuctionId id) {
+        return details(id.value());
+    }
+
+    private Mono<Details> details(UUID id) {
         return existing(id).flatMap(v -> directiveOf(v.auction())
                 .zipWith(auctions.bidders(id).collectList())
                 .zipWith(auctions.transitions(id).collectList(),
                         (db, transitions) -> new Details(v.auction(), db.getT1(), db.getT2(), transitions)));
     }
 
-    public Flux<Bidder> bidders(UUID id) {
+    public Flux<Bidder> bidders(AuctionId id) {
+        return bidders(id.value());
+    }
+
+    private Flux<Bidder> bidders(UUID id) {
         return existing(id).thenMany(auctions.bidders(id));
     }
 
-    public Mono<Bidder> bidder(UUID id, String bidderId) {
+    public Mono<Bidder> bidder(AuctionId id, BidderId bidderId) {
+        return bidder(id.value(), bidderId.value());
+    }
+
+    private Mono<Bidder> bidder(UUID id, String bidderId) {
         return existing(id)
                 .then(auctions.bidder(id, bidderId))
                 .switchIfEmpty(Mono.error(() -> Refused.notFound("bidder " + bidderId)));
     }
 
     @Transactional
-    public Mono<Receipted<Bidder>> register(String actor, UUID id, Registration.Application application) {
+    public Mono<Receipted<Bidder>> register(String actor, AuctionId id, Registration.Application application) {
+        return register(actor, id.value(), application);
+    }
+
+    private Mono<Receipted<Bidder>> register(String actor, UUID id, Registration.Application application) {
         return locked(id).flatMap(v -> directiveOf(v.auction())
                 .zipWith(auctions.bidders(id).collectList())
                 .map(db -> orThrow(Registration.register(db.getT1(), v.auction().state(), db.getT2(), application,
@@ -135,7 +152,11 @@ public class AuctionService {
     }
 
     @Transactional
-    public Mono<Receipted<Bidder>> qualify(String actor, UUID id, String bidderId) {
+    public Mono<Receipted<Bidder>> qualify(String actor, AuctionId id, BidderId bidderId) {
+        return qualify(actor, id.value(), bidderId.value());
+    }
+
+    private Mono<Receipted<Bidder>> qualify(String actor, UUID id, String bidderId) {
         return locked(id).flatMap(v -> directiveOf(v.auction())
                 .zipWith(bidderOrNotFound(id, bidderId))
                 .map(db -> orThrow(Qualification.qualify(db.getT1(), v.auction().state(), db.getT2(),
@@ -145,7 +166,11 @@ public class AuctionService {
     }
 
     @Transactional
-    public Mono<Receipted<Bidder>> disqualify(String actor, UUID id, String bidderId, String reason) {
+    public Mono<Receipted<Bidder>> disqualify(String actor, AuctionId id, BidderId bidderId, String reason) {
+        return disqualify(actor, id.value(), bidderId.value(), reason);
+    }
+
+    private Mono<Receipted<Bidder>> disqualify(String actor, UUID id, String bidderId, String reason) {
         return locked(id).flatMap(v -> bidderOrNotFound(id, bidderId)
                 .map(bidder -> orThrow(Qualification.disqualify(v.auction().state(), bidder, reason,
                         clock.instant())))
@@ -160,7 +185,11 @@ public class AuctionService {
 
     /** A state change; an auction that ends (concluded or cancelled) reveals its seed in the transcript. */
     @Transactional
-    public Mono<Receipted<Auction>> transition(String actor, UUID id, AuctionState target, String reason) {
+    public Mono<Receipted<Auction>> transition(String actor, AuctionId id, AuctionState target, String reason) {
+        return transition(actor, id.value(), target, reason);
+    }
+
+    private Mono<Receipted<Auction>> transition(String actor, UUID id, AuctionState target, String reason) {
         return locked(id).flatMap(v -> auctions.bidders(id).collectList()
                 .zipWith(stages.outcomePublished(AuctionId.of(id)))
                 .map(db -> orThrow(Lifecycle.transition(v.auction(), target, db.getT1(), db.getT2(), reason,

@@ -1,5 +1,8 @@
 package org.ngms.auction.app;
 
+import org.ngms.shared.AuctionId;
+import org.ngms.shared.BidderId;
+import org.ngms.shared.StageId;
 import org.ngms.shared.Refused;
 import org.ngms.auction.ReasonCode;
 import java.time.Clock;
@@ -60,7 +63,11 @@ public class SealedBidService {
     }
 
     /** Creates the auction's bid key pair, its private half wrapped under the master key. */
-    public Mono<Void> createKey(UUID auction) {
+    public Mono<Void> createKey(AuctionId auction) {
+        return createKey(auction.value());
+    }
+
+    private Mono<Void> createKey(UUID auction) {
         return bids.key(auction).hasElement().flatMap(exists -> {
             if (exists) {
                 return Mono.empty();
@@ -76,7 +83,11 @@ public class SealedBidService {
      * stage window's lock and has checked that it is open).
      */
     @Transactional
-    public Mono<Submitted> submit(String actor, UUID auction, String stage, String bidder, JsonNode validBid) {
+    public Mono<Submitted> submit(String actor, AuctionId auction, StageId stage, BidderId bidder, JsonNode validBid) {
+        return submit(actor, auction.value(), stage.value(), bidder.value(), validBid);
+    }
+
+    private Mono<Submitted> submit(String actor, UUID auction, String stage, String bidder, JsonNode validBid) {
         Instant now = clock.instant();
         return bids.latestVersion(auction, stage, bidder)
                 .zipWith(bids.key(auction))
@@ -96,7 +107,11 @@ public class SealedBidService {
     }
 
     @Transactional
-    public Mono<Submitted> withdraw(String actor, UUID auction, String stage, String bidder) {
+    public Mono<Submitted> withdraw(String actor, AuctionId auction, StageId stage, BidderId bidder) {
+        return withdraw(actor, auction.value(), stage.value(), bidder.value());
+    }
+
+    private Mono<Submitted> withdraw(String actor, UUID auction, String stage, String bidder) {
         Instant now = clock.instant();
         return bids.latestVersion(auction, stage, bidder).flatMap(latest -> {
             if (latest == 0) {
@@ -123,12 +138,20 @@ public class SealedBidService {
     }
 
     /** A bidder's own versions: times, commitments and withdrawals, never contents. */
-    public Flux<StoredBid> versions(UUID auction, String stage, String bidder) {
+    public Flux<StoredBid> versions(AuctionId auction, StageId stage, BidderId bidder) {
+        return versions(auction.value(), stage.value(), bidder.value());
+    }
+
+    private Flux<StoredBid> versions(UUID auction, String stage, String bidder) {
         return bids.versions(auction, stage, bidder);
     }
 
     /** How many bidders hold a live sealed bid in a stage (the only figure about bids known before opening). */
-    public Mono<Long> liveCount(UUID auction, String stage) {
+    public Mono<Long> liveCount(AuctionId auction, StageId stage) {
+        return liveCount(auction.value(), stage.value());
+    }
+
+    private Mono<Long> liveCount(UUID auction, String stage) {
         return bids.versions(auction, stage).collectList().map(all -> latestPerBidder(all).values().stream()
                 .filter(b -> !b.withdrawn()).count());
     }
@@ -138,7 +161,11 @@ public class SealedBidService {
      * and checks it against its commitment and its place (auction, stage, bidder, version). Only the stage closing
      * calls this, after it has moved the window to CLOSED.
      */
-    public Mono<List<OpenedBid>> open(UUID auction, String stage) {
+    public Mono<List<OpenedBid>> open(AuctionId auction, StageId stage) {
+        return open(auction.value(), stage.value());
+    }
+
+    private Mono<List<OpenedBid>> open(UUID auction, String stage) {
         return stages.window(auction, stage)
                 .filter(w -> !w.state().equals("SCHEDULED") && !w.state().equals("OPEN"))
                 .switchIfEmpty(Mono.error(() -> new IllegalStateException("sealed bids of " + auction + "/" + stage

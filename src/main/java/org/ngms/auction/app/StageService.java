@@ -120,7 +120,7 @@ public class StageService {
 
     private Mono<Void> schedule(UUID auction, Stage stage, Instant opensAt, Optional<Instant> closesAt) {
         return stages.insert(auction, stage.id(), stage.type().name(), opensAt, closesAt)
-                .then(isSealed(stage) ? sealed.createKey(auction) : Mono.empty())
+                .then(isSealed(stage) ? sealed.createKey(AuctionId.of(auction)) : Mono.empty())
                 .then(audit.append(Chains.auction(auction), new StageScheduled(stage.id(), stage.type(), opensAt,
                         closesAt)))
                 .then();
@@ -200,7 +200,7 @@ public class StageService {
                 .flatMap(v -> catalog.of(v.auction())
                         .zipWith(auctions.bidders(auction).collectList())
                         .zipWith(auctions.seed(auction))
-                        .flatMap(db -> sealed.open(auction, stageId)
+                        .flatMap(db -> sealed.open(AuctionId.of(auction), StageId.of(stageId))
                                 .flatMap(opened -> audit.append(chain, new StageClosed(stageId, opened.size()))
                                         .then(audit.append(chain, new SealedBidsOpened(stageId, opened.stream()
                                                 .map(b -> new SealedBidsOpened.Opened(b.content(), b.commitment()))
@@ -252,7 +252,7 @@ public class StageService {
                         .zipWith(qualifiedBidder(auction, bidderId))
                         .map(db -> evaluation.validate(db.getT1(), db.getT1().stage(stageId).orElseThrow(),
                                 db.getT2(), body)))
-                .flatMap(valid -> sealed.submit(actor, auction, stageId, bidderId, valid));
+                .flatMap(valid -> sealed.submit(actor, AuctionId.of(auction), StageId.of(stageId), BidderId.of(bidderId), valid));
     }
 
     @Transactional
@@ -264,7 +264,7 @@ public class StageService {
     private Mono<SealedBidService.Submitted> withdraw(String actor, String bidderId, UUID auction, String stageId) {
         return openWindowForBids(auction, stageId, clock.instant())
                 .then(qualifiedBidder(auction, bidderId))
-                .then(sealed.withdraw(actor, auction, stageId, bidderId));
+                .then(sealed.withdraw(actor, AuctionId.of(auction), StageId.of(stageId), BidderId.of(bidderId)));
     }
 
     private Mono<StageStore.Window> openWindowForBids(UUID auction, String stageId, Instant now) {

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import org.ngms.shared.BidderId;
+import org.ngms.shared.AuctionId;
 import org.ngms.auction.AuctionState;
 import org.ngms.auction.Lots;
 import org.ngms.auction.app.AuctionService;
@@ -65,13 +67,13 @@ public class AuctionController {
     @GetMapping("/{id}")
     @Operation(summary = "An auction with its lots, bidders, state and state history")
     public Mono<AuctionDetails> get(@PathVariable UUID id) {
-        return Callers.current().flatMap(caller -> service.details(id).map(d -> AuctionDetails.of(d, caller)));
+        return Callers.current().flatMap(caller -> service.details(AuctionId.of(id)).map(d -> AuctionDetails.of(d, caller)));
     }
 
     @GetMapping("/{id}/lots")
     @Operation(summary = "The lots on offer, one per block")
     public Mono<List<LotView>> lots(@PathVariable UUID id) {
-        return service.details(id).map(d -> Lots.of(d.directive()).stream().map(LotView::of).toList());
+        return service.details(AuctionId.of(id)).map(d -> Lots.of(d.directive()).stream().map(LotView::of).toList());
     }
 
     @PostMapping("/{id}/bidders")
@@ -81,7 +83,7 @@ public class AuctionController {
     public Mono<ResponseEntity<BidderView>> register(@PathVariable UUID id, @RequestBody RegisterBidder request) {
         var application = request.toApplication();
         return Callers.accountId()
-                .flatMap(actor -> service.register(actor, id, application))
+                .flatMap(actor -> service.register(actor, AuctionId.of(id), application))
                 .map(r -> receipted(ResponseEntity.created(URI.create("/api/v1/auctions/" + id + "/bidders/"
                         + r.value().id())), r, BidderView.full(r.value())));
     }
@@ -89,7 +91,7 @@ public class AuctionController {
     @GetMapping("/{id}/bidders")
     @Operation(summary = "The auction's bidders: private data only for the regulator and each bidder's own operator")
     public Flux<BidderView> bidders(@PathVariable UUID id) {
-        return Callers.current().flatMapMany(caller -> service.bidders(id).map(b -> BidderView.of(b, caller)));
+        return Callers.current().flatMapMany(caller -> service.bidders(AuctionId.of(id)).map(b -> BidderView.of(b, caller)));
     }
 
     @GetMapping("/{id}/bidders/{bidderId}")
@@ -98,7 +100,7 @@ public class AuctionController {
                     + "exist.")
     public Mono<BidderView> bidder(@PathVariable UUID id, @PathVariable String bidderId) {
         return Callers.current().flatMap(caller -> caller.maySeePrivateDataOf(bidderId)
-                ? service.bidder(id, bidderId).map(BidderView::full)
+                ? service.bidder(AuctionId.of(id), BidderId.of(bidderId)).map(BidderView::full)
                 : Mono.error(ProblemException.notFound("bidder " + bidderId)));
     }
 
@@ -108,7 +110,7 @@ public class AuctionController {
                     + "eligibility conditions that apply. 422 DEPOSIT_BELOW_REQUIRED if the deposit falls short.")
     public Mono<ResponseEntity<BidderView>> qualify(@PathVariable UUID id, @PathVariable String bidderId) {
         return Callers.accountId()
-                .flatMap(actor -> service.qualify(actor, id, bidderId))
+                .flatMap(actor -> service.qualify(actor, AuctionId.of(id), BidderId.of(bidderId)))
                 .map(r -> receipted(ResponseEntity.ok(), r, BidderView.full(r.value())));
     }
 
@@ -117,7 +119,7 @@ public class AuctionController {
     public Mono<ResponseEntity<BidderView>> disqualify(@PathVariable UUID id, @PathVariable String bidderId,
                                                        @RequestBody Disqualify request) {
         return Callers.accountId()
-                .flatMap(actor -> service.disqualify(actor, id, bidderId, request.reason()))
+                .flatMap(actor -> service.disqualify(actor, AuctionId.of(id), BidderId.of(bidderId), request.reason()))
                 .map(r -> receipted(ResponseEntity.ok(), r, BidderView.full(r.value())));
     }
 
@@ -128,7 +130,7 @@ public class AuctionController {
     public Mono<ResponseEntity<AuctionSummary>> transition(@PathVariable UUID id, @RequestBody Transition request) {
         AuctionState target = request.target();
         return Callers.accountId()
-                .flatMap(actor -> service.transition(actor, id, target, request.reason()))
+                .flatMap(actor -> service.transition(actor, AuctionId.of(id), target, request.reason()))
                 .map(r -> receipted(ResponseEntity.ok(), r, AuctionSummary.of(r.value())));
     }
 

@@ -91,7 +91,7 @@ public class BidController {
     @Operation(summary = "The versions of the caller's own sealed bid, without contents (operator)")
     public Flux<VersionView> mine(@PathVariable UUID id, @PathVariable String stage) {
         return Callers.current()
-                .flatMapMany(caller -> sealed.versions(id, stage, caller.bidderId()))
+                .flatMapMany(caller -> sealed.versions(AuctionId.of(id), StageId.of(stage), BidderId.of(caller.bidderId())))
                 .map(VersionView::of);
     }
 

@@ -84,7 +84,7 @@ public class ClockController {
     @GetMapping("/api/v1/auctions/{id}/stages/{stage}/rounds")
     @Operation(summary = "Public results of every round (everyone)")
     public Mono<ArrayNode> rounds(@PathVariable UUID id, @PathVariable String stage) {
-        return auctions.details(id).thenMany(clocks.rounds(AuctionId.of(id), StageId.of(stage))).map(ClockController::publicRound)
+        return auctions.details(AuctionId.of(id)).thenMany(clocks.rounds(AuctionId.of(id), StageId.of(stage))).map(ClockController::publicRound)
                 .collectList().map(list -> {
                     ArrayNode array = JsonNodeFactory.instance.arrayNode();
                     list.forEach(array::add);
@@ -95,7 +95,7 @@ public class ClockController {
     @GetMapping(path = "/api/v1/auctions/{id}/stages/{stage}/rounds.csv", produces = "text/csv")
     @Operation(summary = "Public results of every closed round as CSV: one line per round and product (everyone)")
     public Mono<ResponseEntity<String>> roundsCsv(@PathVariable UUID id, @PathVariable String stage) {
-        return auctions.details(id).thenMany(clocks.rounds(AuctionId.of(id), StageId.of(stage)))
+        return auctions.details(AuctionId.of(id)).thenMany(clocks.rounds(AuctionId.of(id), StageId.of(stage)))
                 .filter(r -> r.roundJson().isPresent())
                 .collectList()
                 .map(rows -> {
@@ -213,7 +213,7 @@ public class ClockController {
         // a comment first (so the stream starts at once), then keep-alive comments between events
         Flux<ServerSentEvent<String>> keepAlive = Flux.interval(Duration.ofSeconds(15))
                 .map(tick -> ServerSentEvent.<String>builder().comment("keep-alive").build());
-        return auctions.details(id).thenMany(Flux.concat(
+        return auctions.details(AuctionId.of(id)).thenMany(Flux.concat(
                 Flux.just(ServerSentEvent.<String>builder().comment("feed of auction " + id).build()),
                 Flux.merge(events, keepAlive)));
     }

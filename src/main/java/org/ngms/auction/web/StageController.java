@@ -58,7 +58,7 @@ public class StageController {
     @GetMapping("/api/v1/auctions/{id}/stages")
     @Operation(summary = "The auction's stage windows and their published results (everyone)")
     public Flux<WindowView> windows(@PathVariable UUID id) {
-        return auctions.details(id).thenMany(stages.windows(AuctionId.of(id))).map(WindowView::of);
+        return auctions.details(AuctionId.of(id)).thenMany(stages.windows(AuctionId.of(id))).map(WindowView::of);
     }
 
     @GetMapping("/api/v1/auctions/{id}/stages/{stage}")

@@ -3,6 +3,7 @@ package org.ngms.audit.web;
 import java.util.List;
 import java.util.UUID;
 
+import org.ngms.shared.AuctionId;
 import org.ngms.audit.Chains;
 import org.ngms.audit.PublicKeyInfo;
 import org.ngms.audit.Signatures;
@@ -80,7 +81,7 @@ public class AuditController {
                     + "must be a record of the final bundle.")
     public Mono<ObjectNode> head(@PathVariable UUID id) {
         String chain = Chains.auction(id);
-        return auctions.details(id)
+        return auctions.details(AuctionId.of(id))
                 .then(transcripts.head(chain))
                 .zipWith(keys.current())
                 .map(headAndKey -> {
@@ -100,7 +101,7 @@ public class AuditController {
                     + "download it (others get 403 transcript-not-public). Verify with `verify BUNDLE`.")
     public Mono<ResponseEntity<String>> auctionTranscript(@PathVariable UUID id) {
         return Callers.current()
-                .zipWith(auctions.details(id))
+                .zipWith(auctions.details(AuctionId.of(id)))
                 .flatMap(callerAndAuction -> {
                     boolean ended = callerAndAuction.getT2().auction().state().isTerminal();
                     if (!ended && !callerAndAuction.getT1().isRegulator()) {
