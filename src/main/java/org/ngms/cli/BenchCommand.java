@@ -59,6 +59,11 @@ final class BenchCommand implements Runnable {
                 + "1.5 s measurements; the other options still override it")
         boolean quick;
 
+        @Option(names = "--pace", description = "also measure, after the last round, each bidder submitting once "
+                + "every this many seconds (open loop: a fixed offered load, as on auction day); 0: not "
+                + "(default: 2, --quick: 0.5)")
+        Double pace;
+
         @Option(names = "--json", description = "print the figures as JSON instead of a table")
         boolean json;
 
@@ -74,11 +79,11 @@ final class BenchCommand implements Runnable {
                     areas != null ? areas : d.areas(), bidders != null ? bidders : d.bidders(),
                     manyBidders != null ? manyBidders : d.manyBidders(), rounds != null ? rounds : d.rounds(),
                     duration != null ? duration : d.durationSeconds(), warmup != null ? warmup : d.warmupSeconds(),
-                    seed != null ? seed : d.seed());
+                    seed != null ? seed : d.seed(), pace != null ? pace : d.paceSeconds());
             if (options.areas() < 1 || options.areas() > 999 || options.bidders() < 1 || options.rounds() < 0
-                    || options.durationSeconds() <= 0 || options.warmupSeconds() < 0) {
+                    || options.durationSeconds() <= 0 || options.warmupSeconds() < 0 || options.paceSeconds() < 0) {
                 err.println("bench intake: --areas 1-999, --bidders >= 1, --rounds >= 0, --duration > 0, "
-                        + "--warmup >= 0");
+                        + "--warmup >= 0, --pace >= 0");
                 return Cli.INVALID;
             }
             IntakeBenchmark.Figures figures;

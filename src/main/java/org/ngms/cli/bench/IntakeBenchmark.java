@@ -93,15 +93,15 @@ public final class IntakeBenchmark {
 
     /** What to run. */
     public record Options(int areas, int bidders, int manyBidders, int rounds, double durationSeconds,
-                          double warmupSeconds, long seed) {
+                          double warmupSeconds, long seed, double paceSeconds) {
 
         public static Options full() {
-            return new Options(406, 57, 200, 60, 10, 3, 107);
+            return new Options(406, 57, 200, 60, 10, 3, 107, 2);
         }
 
         /** A small run for a test: 20 areas, 5 bidders (8 for the "many" figure), 3 rounds, short measurements. */
         public static Options quick() {
-            return new Options(20, 5, 8, 3, 1.5, 0.5, 107);
+            return new Options(20, 5, 8, 3, 1.5, 0.5, 107, 0.5);
         }
     }
 
@@ -111,7 +111,8 @@ public final class IntakeBenchmark {
     }
 
     /** One measurement of submissions. */
-    public record Measurement(int round, int clients, int bidsPerSubmission, long accepted, Map<Integer, Long> statuses,
+    public record Measurement(int round, int clients, double paceSeconds, int bidsPerSubmission, long accepted,
+                              Map<Integer, Long> statuses,
                               List<String> problems, double seconds, double acceptedPerSecond, double p50Millis,
                               double p99Millis, double maxMillis, Baseline baseline, Map<String, Long> pgWaits) {
 
@@ -212,9 +213,14 @@ public final class IntakeBenchmark {
                     for (Bidder b : extra) {
                         body(b, engine.stage(), prices, round == 1 ? Demand.TRIMMED : Demand.ZERO);
                     }
-                    measurements.add(measure(round, core));
+                    measurements.add(measure(round, core, 0));
+                    if (round == last && options.paceSeconds() > 0) {
+                        // auction-day load: each bidder submits once every paceSeconds (open loop), far below the
+                        // saturation the closed-loop figures measure; the latency a bidder actually sees
+                        measurements.add(measure(round, core, options.paceSeconds()));
+                    }
                     if (!extra.isEmpty()) {
-                        measurements.add(measure(round, bidders));
+                        measurements.add(measure(round, bidders, 0));
                         // the extra bidders leave: their last version is one product at zero
                         for (Bidder b : extra) {
                             body(b, engine.stage(), prices, Demand.ONE_AT_ZERO);
@@ -443,10 +449,16 @@ public final class IntakeBenchmark {
     }
 
     /** One client per bidder, each submitting again and again; timed after a warm-up. */
-    private Measurement measure(int round, List<Bidder> bidders) throws Exception {
+    /**
+     * Submissions of {@code bidders}, each on its own thread: back to back ({@code pace} 0: closed loop, the
+     * saturated rate), or once every {@code pace} seconds from a random phase (open loop: a fixed offered load).
+     */
+    private Measurement measure(int round, List<Bidder> bidders, double pace) throws Exception {
         int n = bidders.size();
-        say(String.format(java.util.Locale.ROOT, "round %d: %d clients submitting for %.1f s (after %.1f s warm-up)",
-                round, n, options.durationSeconds(), options.warmupSeconds()));
+        say(String.format(java.util.Locale.ROOT, "round %d: %d clients submitting %s for %.1f s (after %.1f s "
+                + "warm-up)", round, n, pace > 0 ? String.format(java.util.Locale.ROOT, "once every %.1f s", pace)
+                : "back to back", options.durationSeconds(), options.warmupSeconds()));
+        java.util.SplittableRandom phases = new java.util.SplittableRandom(options.seed() + round);
         long start = System.nanoTime();
         long from = start + (long) (options.warmupSeconds() * 1e9);
         long until = from + (long) (options.durationSeconds() * 1e9);
@@ -461,11 +473,20 @@ public final class IntakeBenchmark {
         try {
             List<Future<long[]>> futures = new ArrayList<>();
             for (Bidder b : bidders) {
+                long phase = (long) (phases.nextDouble() * pace * 1e9);
                 futures.add(pool.submit(() -> {
                     long[] latencies = new long[1024];
                     int count = 0;
                     long t0;
+                    long next = start + phase;
                     while ((t0 = System.nanoTime()) < until) {
+                        if (pace > 0) {
+                            if (t0 < next) {
+                                Thread.sleep((next - t0) / 1_000_000, (int) ((next - t0) % 1_000_000));
+                                t0 = System.nanoTime();
+                            }
+                            next += (long) (pace * 1e9);
+                        }
                         HttpResponse<String> response = submit(round, b);
                         long t1 = System.nanoTime();
                         if (t0 < from) {
@@ -497,7 +518,7 @@ public final class IntakeBenchmark {
             double seconds = (lastEnd.get() - from) / 1e9;
             Baseline baseline = inserts(n);
             int bidsEach = (int) Math.round(bidders.stream().mapToInt(b -> b.bids).average().orElse(0));
-            Measurement m = new Measurement(round, n, bidsEach, latencies.length, new TreeMap<>(statuses),
+            Measurement m = new Measurement(round, n, pace, bidsEach, latencies.length, new TreeMap<>(statuses),
                     List.copyOf(problems), seconds, latencies.length / seconds, millis(percentile(latencies, 50)),
                     millis(percentile(latencies, 99)), millis(latencies.length == 0 ? 0 : latencies[latencies.length - 1]),
                     baseline, sampler.counts());

@@ -37,6 +37,10 @@ public final class IntakeReport {
                 && f.measurements().stream().allMatch(m -> m.refused() == 0);
     }
 
+    private static String load(Measurement m) {
+        return m.paceSeconds() > 0 ? String.format(Locale.ROOT, "1/%.1fs", m.paceSeconds()) : "closed";
+    }
+
     public static void table(Figures f, PrintWriter out) {
         IntakeBenchmark.Options o = f.options();
         out.printf(Locale.ROOT, "bench intake, %s: %d areas, %d products, %d bidders bidding every round (%d for the "
@@ -47,12 +51,12 @@ public final class IntakeReport {
                         + "after%n", f.cores(), f.memoryMb(), f.java(), f.postgresVersion(), f.database(),
                 f.loadBefore(), f.loadAfter());
         out.println();
-        out.printf(Locale.ROOT, "%-6s %7s %5s %9s %10s %8s %8s %8s %10s %6s %7s  %-12s %-12s%n", "round", "clients",
-                "bids", "accepted", "accepted/s", "p50 ms", "p99 ms", "max ms", "inserts/s", "conns", "ratio",
-                "p99<=50ms", "ratio>=50%");
+        out.printf(Locale.ROOT, "%-6s %7s %-8s %5s %9s %10s %8s %8s %8s %10s %6s %7s  %-12s %-12s%n", "round",
+                "clients", "load", "bids", "accepted", "accepted/s", "p50 ms", "p99 ms", "max ms", "inserts/s",
+                "conns", "ratio", "p99<=50ms", "ratio>=50%");
         for (Measurement m : f.measurements()) {
-            out.printf(Locale.ROOT, "%-6d %7d %5d %9d %10.1f %8.1f %8.1f %8.1f %10.0f %6d %6.1f%%  %-12s %-12s%n",
-                    m.round(), m.clients(), m.bidsPerSubmission(), m.accepted(), m.acceptedPerSecond(),
+            out.printf(Locale.ROOT, "%-6d %7d %-8s %5d %9d %10.1f %8.1f %8.1f %8.1f %10.0f %6d %6.1f%%  %-12s %-12s%n",
+                    m.round(), m.clients(), load(m), m.bidsPerSubmission(), m.accepted(), m.acceptedPerSecond(),
                     m.p50Millis(), m.p99Millis(), m.maxMillis(), m.baseline().insertsPerSecond(),
                     m.baseline().connections(), 100 * m.ratio(),
                     verdict(m.p99Millis() <= IntakeBenchmark.P99_TARGET_MILLIS),
@@ -61,6 +65,8 @@ public final class IntakeReport {
                 out.println("       NOT accepted: " + m.statuses() + " " + m.problems());
             }
         }
+        out.println("(load: back to back, the saturated rate; or 1/Ns: each client once every N seconds, a fixed "
+                + "offered load)");
         out.println("(bids: bids per submission; inserts/s: PostgreSQL's single-row inserts, each its own committed "
                 + "transaction, on conns connections right after; ratio: accepted/s ÷ inserts/s)");
         out.println();
@@ -113,6 +119,7 @@ public final class IntakeReport {
         ArrayNode ms = o.putArray("measurements");
         for (Measurement m : f.measurements()) {
             ObjectNode j = ms.addObject().put("round", m.round()).put("clients", m.clients())
+                    .put("paceSeconds", m.paceSeconds())
                     .put("bidsPerSubmission", m.bidsPerSubmission()).put("accepted", m.accepted())
                     .put("refused", m.refused()).put("seconds", m.seconds())
                     .put("acceptedPerSecond", m.acceptedPerSecond()).put("p50Millis", m.p50Millis())
