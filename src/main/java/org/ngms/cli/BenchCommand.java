@@ -59,9 +59,9 @@ final class BenchCommand implements Runnable {
                 + "1.5 s measurements; the other options still override it")
         boolean quick;
 
-        @Option(names = "--pace", description = "also measure, after the last round, each bidder submitting once "
-                + "every this many seconds (open loop: a fixed offered load, as on auction day); 0: not "
-                + "(default: 2, --quick: 0.5)")
+        @Option(names = "--pace", description = "also measure each bidder submitting once every this many seconds "
+                + "(open loop: a fixed offered load, as on auction day), for each client count at both rounds; 0: "
+                + "not (default: 2, --quick: 0.5)")
         Double pace;
 
         @Option(names = "--json", description = "print the figures as JSON instead of a table")

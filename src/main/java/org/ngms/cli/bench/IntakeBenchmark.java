@@ -214,13 +214,16 @@ public final class IntakeBenchmark {
                         body(b, engine.stage(), prices, round == 1 ? Demand.TRIMMED : Demand.ZERO);
                     }
                     measurements.add(measure(round, core, 0));
-                    if (round == last && options.paceSeconds() > 0) {
-                        // auction-day load: each bidder submits once every paceSeconds (open loop), far below the
-                        // saturation the closed-loop figures measure; the latency a bidder actually sees
+                    if (options.paceSeconds() > 0) {
+                        // auction-day load: each bidder submits once every paceSeconds (open loop), below the
+                        // saturation the back-to-back figures measure: the latency a bidder actually sees
                         measurements.add(measure(round, core, options.paceSeconds()));
                     }
                     if (!extra.isEmpty()) {
                         measurements.add(measure(round, bidders, 0));
+                        if (options.paceSeconds() > 0) {
+                            measurements.add(measure(round, bidders, options.paceSeconds()));
+                        }
                         // the extra bidders leave: their last version is one product at zero
                         for (Bidder b : extra) {
                             body(b, engine.stage(), prices, Demand.ONE_AT_ZERO);
