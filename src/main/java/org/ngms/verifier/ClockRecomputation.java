@@ -28,6 +28,7 @@ import org.ngms.auction.outcome.ClockOutcomeJson;
 import org.ngms.auction.outcome.OutcomeJson;
 import org.ngms.auction.sealed.PreBidOutcome;
 import org.ngms.directive.Stage;
+import org.ngms.auction.events.AuctionReplay;
 import org.ngms.auction.events.BidSet;
 import org.ngms.auction.events.ClockBidsSubmitted;
 import org.ngms.auction.events.RoundIncrementSet;
@@ -110,6 +111,8 @@ final class ClockRecomputation {
         /** Rounds recomputed (by the reference processor), and the index of the first one's ROUND_RESULT. */
         int recomputedRounds;
         Integer firstRecomputedIndex;
+        /** The index of the stage's STAGE_OPENED: the records up to it are what the stage starts from. */
+        Integer openedIndex;
         final Map<Integer, Map<String, Submission>> submissions = new TreeMap<>();
         final Map<Integer, Integer> resultIndex = new TreeMap<>();
         /** The increment each ROUND_OPENED recorded (empty where it recorded none). */
@@ -161,7 +164,7 @@ final class ClockRecomputation {
                 switch (record.type()) {
                     case BundleVerifier.AUCTION_CREATED -> readDirective(p);
                     case SealedRecomputation.SCHEDULED -> stageTypes.put(text(p, "stage"), text(p, "type"));
-                    case STAGE_OPENED -> stageOpened(p);
+                    case STAGE_OPENED -> stageOpened(p, i);
                     case ROUND_OPENED -> roundOpened(p, i);
                     case INCREMENT_SET -> incrementSet(p, i);
                     case BIDS_SUBMITTED -> submitted(p, i);
@@ -224,10 +227,14 @@ final class ClockRecomputation {
         return stages.computeIfAbsent(id, StageState::new);
     }
 
-    private void stageOpened(JsonNode p) {
+    private void stageOpened(JsonNode p, int index) {
         String id = text(p, "stage");
         if (isClock(id)) {
-            snapshot(stage(id));
+            StageState s = stage(id);
+            if (s.openedIndex == null) {
+                s.openedIndex = index;
+            }
+            snapshot(s);
         }
     }
 
@@ -264,10 +271,9 @@ final class ClockRecomputation {
                     + "recomputed: payload.bidder of this record is not a bidder with an id");
             return stop(s, "its setup cannot be rebuilt");
         }
-        List<Bidder> registered = new ArrayList<>();
         for (BidderState b : s.biddersAtOpen.values()) {
             try {
-                registered.add(SealedRecomputation.bidder(b));
+                SealedRecomputation.bidder(b); // readable, or named here
             } catch (RuntimeException e) {
                 failure(Check.RECOMPUTE_INPUT, b.index(), "clock stage " + s.id + " cannot be recomputed: the "
                         + "bidder cannot be read: " + e.getMessage());
@@ -275,8 +281,11 @@ final class ClockRecomputation {
             }
         }
         try {
-            ClockSetup setup = ClockSetups.forStage(directive.policy(), s.id, registered, seed.get(),
-                    preBidResults(s.resultsAtOpen));
+            // the stage's inputs as the service reads them from the transcript to rebuild its engine (one codec,
+            // one path); the bidders were read one by one above, so that an unreadable one is named
+            List<TranscriptRecord> upToOpening = records.subList(0, s.openedIndex == null ? 0 : s.openedIndex + 1)
+                    .stream().map(SignedRecord::record).toList();
+            ClockSetup setup = AuctionReplay.clockSetup(directive.policy(), s.id, seed.get(), upToOpening);
             s.engine = ClockStage.start(setup, new ReferenceClockProcessor());
             return Optional.of(s.engine);
         } catch (RuntimeException e) {

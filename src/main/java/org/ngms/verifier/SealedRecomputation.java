@@ -14,6 +14,7 @@ import org.ngms.audit.SignedRecord;
 import org.ngms.audit.TranscriptRecord;
 import org.ngms.verifier.Verification.Recomputation;
 import org.ngms.auction.Bidder;
+import org.ngms.auction.events.BidderRecorded;
 import org.ngms.auction.outcome.ClockOutcomeJson;
 import org.ngms.auction.outcome.Outcome;
 import org.ngms.auction.outcome.OutcomeJson;
@@ -726,38 +727,9 @@ final class SealedRecomputation {
 
     // --- reading ----------------------------------------------------------------------------------------------
 
-    /** A bidder as the service wrote it (AuctionEvents.bidder): the state the rules see. */
+    /** A bidder as the service wrote it: the state the rules see, read with the service's codec. */
     static Bidder bidder(BidderState state) {
-        JsonNode b = state.json();
-        Map<String, Mhz> holdings = new TreeMap<>();
-        JsonNode h = b.path("holdings");
-        if (!h.isMissingNode() && !h.isObject()) {
-            throw new IllegalArgumentException("holdings is not an object");
-        }
-        h.properties().forEach(e -> {
-            if (!e.getValue().isString()) {
-                throw new IllegalArgumentException("holdings." + e.getKey() + " is not MHz text");
-            }
-            holdings.put(e.getKey(), Mhz.parse(e.getValue().stringValue()));
-        });
-        List<Bidder.AppliedCondition> conditions = new ArrayList<>();
-        for (JsonNode c : b.path("conditions")) {
-            conditions.add(new Bidder.AppliedCondition(text(c, "conditionId"), text(c, "type"),
-                    Bidder.ConditionStatus.valueOf(text(c, "status")), text(c, "detail")));
-        }
-        JsonNode deposit = b.path("deposit");
-        if (!deposit.isIntegralNumber()) {
-            throw new IllegalArgumentException("deposit is not a whole amount");
-        }
-        Optional<String> reason = b.path("decisionReason").isString()
-                ? Optional.of(b.get("decisionReason").stringValue()) : Optional.empty();
-        JsonNode newEntrant = b.path("newEntrant");
-        if (!newEntrant.isBoolean()) {
-            throw new IllegalArgumentException("newEntrant is not true or false");
-        }
-        return new Bidder(text(b, "id"), text(b, "organisation"), newEntrant.booleanValue(), holdings,
-                Money.of(deposit.longValue()), counts(b, "requestedDemand"), Bidder.Status.valueOf(text(b, "status")),
-                integer(b, "eligibilityPoints"), conditions, reason, state.registeredAt(), state.decidedAt());
+        return BidderRecorded.readBidder(state.json(), state.registeredAt(), state.decidedAt());
     }
 
     private static Map<String, Integer> counts(JsonNode parent, String field) {

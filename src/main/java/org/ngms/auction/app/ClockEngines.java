@@ -14,22 +14,18 @@ import org.ngms.shared.StageId;
 import org.ngms.audit.Chains;
 import org.ngms.audit.SignedRecord;
 import org.ngms.audit.persistence.TranscriptStore;
-import org.ngms.auction.Auction;
-import org.ngms.auction.Bidder;
 import org.ngms.auction.clock.Bid;
 import org.ngms.auction.clock.ClockRound;
 import org.ngms.auction.clock.ClockRules;
 import org.ngms.auction.clock.ClockRoundReplay;
 import org.ngms.auction.clock.ClockSetup;
-import org.ngms.auction.clock.ClockSetups;
 import org.ngms.auction.clock.ClockStage;
 import org.ngms.auction.clock.RoundPrices;
+import org.ngms.auction.events.AuctionReplay;
 import org.ngms.auction.events.RoundOpened;
 import org.ngms.auction.events.RoundResult;
 import org.ngms.auction.persistence.AuctionStore;
 import org.ngms.auction.persistence.ClockStore;
-import org.ngms.auction.persistence.StageStore;
-import org.ngms.directive.PolicyDirective;
 import org.ngms.directive.Stage;
 import org.ngms.shared.Percent;
 import org.slf4j.Logger;
@@ -38,7 +34,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -63,19 +58,17 @@ public class ClockEngines {
 
     private final ClockStore clocks;
     private final TranscriptStore transcripts;
-    private final StageStore stages;
     private final AuctionStore auctions;
     private final DirectiveCatalog catalog;
     private final Compute compute;
     private final Map<Key, LiveClock> cache;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    public ClockEngines(ClockStore clocks, StageStore stages, AuctionStore auctions, DirectiveCatalog catalog,
+    public ClockEngines(ClockStore clocks, AuctionStore auctions, DirectiveCatalog catalog,
                         TranscriptStore transcripts, Compute compute,
                         @Value("${ngms.clock.engine-cache-size:64}") int cacheSize) {
         this.clocks = clocks;
         this.transcripts = transcripts;
-        this.stages = stages;
         this.auctions = auctions;
         this.catalog = catalog;
         this.compute = compute;
@@ -263,23 +256,16 @@ public class ClockEngines {
     }
 
     /**
-     * The stage's setup. A clock stage that continues a sealed stage runs only the escalated products, from their
-     * reserve, with the bidders that demanded them; their caps count what the sealed stage awarded them.
+     * The stage's setup, from the auction's transcript as the offline verifier reads it ({@link AuctionReplay}): the
+     * bidders as the BIDDER_* records left them when the stage opened, the results of the sealed stages before it;
+     * with the directive the auction runs under and its committed seed.
      */
     Mono<ClockSetup> setup(UUID auction, String stageId) {
-        return auctions.find(auction).flatMap(v -> catalog.of(v.auction())
-                .flatMap(d -> setup(v.auction(), d, stageId)));
-    }
-
-    private Mono<ClockSetup> setup(Auction auction, PolicyDirective d, String stageId) {
-        return auctions.bidders(auction.id()).collectList()
-                .zipWith(auctions.seed(auction.id()))
-                .zipWith(stages.windows(auction.id()).collectList())
-                .map(db -> setupFrom(d, stageId, db.getT1().getT1(), db.getT1().getT2(), db.getT2()));
-    }
-
-    private ClockSetup setupFrom(PolicyDirective d, String stageId, List<Bidder> registered, byte[] seed,
-                                 List<StageStore.Window> windows) {
-        return ClockSetups.forStage(d, stageId, registered, seed, StageResults.preBid(windows));
+        return auctions.find(auction).flatMap(v -> catalog.of(v.auction()))
+                .flatMap(d -> auctions.seed(auction)
+                        .flatMap(seed -> transcripts.entriesOfTypes(Chains.auction(auction), AuctionReplay.SETUP_TYPES)
+                                .map(SignedRecord::record)
+                                .collectList()
+                                .map(records -> AuctionReplay.clockSetup(d, stageId, seed, records))));
     }
 }

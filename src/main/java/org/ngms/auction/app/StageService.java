@@ -155,11 +155,8 @@ public class StageService {
 
     private Mono<Void> isolated(UUID auction, String stage, String operation, Mono<Void> work, Instant now) {
         return work
-                .doOnSuccess(v -> failures.succeeded(auction, stage))
-                .onErrorResume(e -> {
-                    failures.failed(auction, stage, operation, e, now);
-                    return Mono.empty();
-                });
+                .then(Mono.defer(() -> failures.succeeded(auction, stage)))
+                .onErrorResume(e -> failures.failed(auction, stage, operation, e, now));
     }
 
     /** Opens a due window; a clock stage opens its first round with it (its engine is kept once committed). */

@@ -1,13 +1,21 @@
 package org.ngms.auction.events;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.ngms.audit.AuditEvent;
 import org.ngms.auction.Bidder;
 import org.ngms.auction.Registration;
 import org.ngms.shared.JsonFields;
+import org.ngms.shared.Mhz;
+import org.ngms.shared.Money;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -37,6 +45,60 @@ public record BidderRecorded(Change change, UUID auction, Bidder bidder,
     @Override
     public String type() {
         return "BIDDER_" + change.name();
+    }
+
+    /**
+     * A bidder as a BIDDER_* record's {@code payload.bidder} states it (the inverse of {@link #payload}), strictly:
+     * a missing or mistyped field is an {@link IllegalArgumentException} naming it. The record's times are not in it:
+     * when it registered and was decided on are the times of its records.
+     */
+    public static Bidder readBidder(JsonNode b, Instant registeredAt, Optional<Instant> decidedAt) {
+        Map<String, Mhz> holdings = new TreeMap<>();
+        JsonNode h = b.path("holdings");
+        if (!h.isMissingNode() && !h.isObject()) {
+            throw new IllegalArgumentException("holdings is not an object");
+        }
+        h.properties().forEach(e -> {
+            if (!e.getValue().isString()) {
+                throw new IllegalArgumentException("holdings." + e.getKey() + " is not MHz text");
+            }
+            holdings.put(e.getKey(), Mhz.parse(e.getValue().stringValue()));
+        });
+        List<Bidder.AppliedCondition> conditions = new ArrayList<>();
+        for (JsonNode c : b.path("conditions")) {
+            conditions.add(new Bidder.AppliedCondition(JsonFields.text(c, "conditionId"), JsonFields.text(c, "type"),
+                    Bidder.ConditionStatus.valueOf(JsonFields.text(c, "status")), JsonFields.text(c, "detail")));
+        }
+        JsonNode deposit = b.path("deposit");
+        if (!deposit.isIntegralNumber()) {
+            throw new IllegalArgumentException("deposit is not a whole amount");
+        }
+        Optional<String> reason = b.path("decisionReason").isString()
+                ? Optional.of(b.get("decisionReason").stringValue()) : Optional.empty();
+        JsonNode newEntrant = b.path("newEntrant");
+        if (!newEntrant.isBoolean()) {
+            throw new IllegalArgumentException("newEntrant is not true or false");
+        }
+        return new Bidder(JsonFields.text(b, "id"), JsonFields.text(b, "organisation"), newEntrant.booleanValue(),
+                holdings, Money.of(deposit.longValue()), counts(b, "requestedDemand"),
+                Bidder.Status.valueOf(JsonFields.text(b, "status")), JsonFields.integer(b, "eligibilityPoints"),
+                conditions, reason, registeredAt, decidedAt);
+    }
+
+    private static Map<String, Integer> counts(JsonNode parent, String field) {
+        JsonNode node = parent.path(field);
+        if (!node.isObject()) {
+            throw new IllegalArgumentException(field + " is not an object of counts");
+        }
+        Map<String, Integer> counts = new TreeMap<>();
+        node.properties().forEach(e -> {
+            if (!e.getValue().isIntegralNumber() || !e.getValue().canConvertToInt()) {
+                throw new IllegalArgumentException(field + "." + e.getKey() + " is not a whole number: "
+                        + e.getValue());
+            }
+            counts.put(e.getKey(), e.getValue().intValue());
+        });
+        return counts;
     }
 
     @Override

@@ -234,6 +234,7 @@ public class ClockController {
 
     private static final List<String> PUBLIC_EVENTS = List.of("STAGE_OPENED", "ROUND_OPENED", "ROUND_RESULT",
             "ROUND_PAUSED", "ROUND_RESUMED", "ROUND_EXTENDED", "ROUND_INCREMENT_SET", "STAGE_RESULT",
+            "STAGE_OPERATION_FAILED", "STAGE_OPERATION_RECOVERED",
             "OUTCOME_PUBLISHED");
 
     private static ServerSentEvent<String> event(SignedRecord r) {

@@ -183,6 +183,16 @@ class ClockEngineServiceTest extends EscalatedClockTestBase {
                 .contains("differs from its recorded result");
         assertThat(failures.due(broken.id(), "clock", Instant.now())).isFalse();
         assertThat(failures.current()).doesNotContainKey(healthy.id() + "/clock");
+        // the first failure of the run is in the auction's transcript, for observers and auditors; a retry after
+        // the back-off that fails again is not recorded again
+        String failedOnce = "select count(*) from transcript where chain = :c and type = 'STAGE_OPERATION_FAILED' "
+                + "and record_json like '%close of round 3%'";
+        assertThat(db.sql(failedOnce).bind("c", "auction:" + broken.id()).map(row -> row.get(0, Long.class)).one()
+                .block(WAIT)).isEqualTo(1L);
+        stages.tick(Instant.now().plusSeconds(2)).block(WAIT);
+        assertThat(failures.current().get(broken.id() + "/clock").attempts()).isEqualTo(2);
+        assertThat(db.sql(failedOnce).bind("c", "auction:" + broken.id()).map(row -> row.get(0, Long.class)).one()
+                .block(WAIT)).isEqualTo(1L);
         // the regulator sees the failure in the health endpoint; the public sees only that the service is UP
         String health = web.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody(String.class)
                 .returnResult().getResponseBody();
