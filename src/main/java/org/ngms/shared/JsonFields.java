@@ -80,6 +80,23 @@ public final class JsonFields {
         return items;
     }
 
+    /** An object of whole counts ({@code {"P1": 2}}), in key order; a value that is not a whole number is named. */
+    public static java.util.Map<String, Integer> counts(JsonNode parent, String field) {
+        JsonNode node = parent.path(field);
+        if (!node.isObject()) {
+            throw new IllegalArgumentException(field + " is not an object of counts");
+        }
+        java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+        node.properties().forEach(e -> {
+            if (!e.getValue().isIntegralNumber() || !e.getValue().canConvertToInt()) {
+                throw new IllegalArgumentException(field + "." + e.getKey() + " is not a whole number: "
+                        + e.getValue());
+            }
+            counts.put(e.getKey(), e.getValue().intValue());
+        });
+        return counts;
+    }
+
     public static Optional<Percent> optionalPercent(JsonNode node, String field) {
         return node.has(field) ? Optional.of(percent(node, field)) : Optional.empty();
     }

@@ -30,6 +30,7 @@ import org.ngms.directive.DirectiveParser;
 import org.ngms.directive.PolicyDirective;
 import org.ngms.directive.Stage;
 import org.ngms.shared.CanonicalJson;
+import org.ngms.shared.JsonFields;
 import org.ngms.shared.Mhz;
 import org.ngms.shared.Money;
 
@@ -484,7 +485,7 @@ final class SealedRecomputation {
         List<DemandOffer> offers = new ArrayList<>();
         for (JsonNode bid : s.opened) {
             try {
-                offers.add(new DemandOffer(text(bid, "bidder"), counts(bid.path("bid"), "demand")));
+                offers.add(new DemandOffer(text(bid, "bidder"), JsonFields.counts(bid.path("bid"), "demand")));
             } catch (RuntimeException e) {
                 failure(Check.RECOMPUTE_INPUT, index, "stage " + s.id + " cannot be recomputed: an opened bid is "
                         + "not an offer at reserve: " + e.getMessage());
@@ -524,7 +525,8 @@ final class SealedRecomputation {
                     if (!amount.isIntegralNumber() || !amount.canConvertToLong()) {
                         throw new IllegalArgumentException("amount is not a whole amount: " + amount);
                     }
-                    bids.add(new PackageBid(text(p, "id"), counts(p, "lots"), Money.of(amount.longValue())));
+                    bids.add(new PackageBid(text(p, "id"), JsonFields.counts(p, "lots"),
+                            Money.of(amount.longValue())));
                 }
                 offers.add(new PackageOffer(text(bid, "bidder"), bids));
             } catch (RuntimeException e) {
@@ -730,22 +732,6 @@ final class SealedRecomputation {
     /** A bidder as the service wrote it: the state the rules see, read with the service's codec. */
     static Bidder bidder(BidderState state) {
         return BidderRecorded.readBidder(state.json(), state.registeredAt(), state.decidedAt());
-    }
-
-    private static Map<String, Integer> counts(JsonNode parent, String field) {
-        JsonNode node = parent.path(field);
-        if (!node.isObject()) {
-            throw new IllegalArgumentException(field + " is not an object of counts");
-        }
-        Map<String, Integer> counts = new TreeMap<>();
-        node.properties().forEach(e -> {
-            if (!e.getValue().isIntegralNumber() || !e.getValue().canConvertToInt()) {
-                throw new IllegalArgumentException(field + "." + e.getKey() + " is not a whole number: "
-                        + e.getValue());
-            }
-            counts.put(e.getKey(), e.getValue().intValue());
-        });
-        return counts;
     }
 
     static String text(JsonNode node, String field) {

@@ -80,25 +80,9 @@ public record BidderRecorded(Change change, UUID auction, Bidder bidder,
             throw new IllegalArgumentException("newEntrant is not true or false");
         }
         return new Bidder(JsonFields.text(b, "id"), JsonFields.text(b, "organisation"), newEntrant.booleanValue(),
-                holdings, Money.of(deposit.longValue()), counts(b, "requestedDemand"),
+                holdings, Money.of(deposit.longValue()), JsonFields.counts(b, "requestedDemand"),
                 Bidder.Status.valueOf(JsonFields.text(b, "status")), JsonFields.integer(b, "eligibilityPoints"),
                 conditions, reason, registeredAt, decidedAt);
-    }
-
-    private static Map<String, Integer> counts(JsonNode parent, String field) {
-        JsonNode node = parent.path(field);
-        if (!node.isObject()) {
-            throw new IllegalArgumentException(field + " is not an object of counts");
-        }
-        Map<String, Integer> counts = new TreeMap<>();
-        node.properties().forEach(e -> {
-            if (!e.getValue().isIntegralNumber() || !e.getValue().canConvertToInt()) {
-                throw new IllegalArgumentException(field + "." + e.getKey() + " is not a whole number: "
-                        + e.getValue());
-            }
-            counts.put(e.getKey(), e.getValue().intValue());
-        });
-        return counts;
     }
 
     @Override
