@@ -151,8 +151,8 @@ class CrashRestartIT {
             try (BufferedReader lines = new BufferedReader(
                     new InputStreamReader(started.getInputStream(), StandardCharsets.UTF_8))) {
                 lines.lines().forEach(output::add);
-            } catch (IOException ignored) {
-                // the process ended
+            } catch (IOException | java.io.UncheckedIOException ignored) {
+                // the process ended (its output stream closes under the reader: Stream closed)
             }
         });
         reader.setDaemon(true);
