@@ -204,7 +204,7 @@ public class StageService {
                                                 .toList())))
                                         .thenReturn(opened))
                                 // winner determination and pricing may take the solver's whole time limit
-                                .flatMap(opened -> compute.run(() -> evaluation.evaluate(v.auction(),
+                                .flatMap(opened -> compute.solve(() -> evaluation.evaluate(v.auction(),
                                         db.getT1().getT1(), db.getT1().getT1().stage(stageId).orElseThrow(),
                                         db.getT1().getT2(), opened, db.getT2())))
                                 .flatMap(result -> record(v.auction(), db.getT1().getT1(), stageId, result, now))));

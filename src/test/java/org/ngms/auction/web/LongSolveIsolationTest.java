@@ -24,7 +24,7 @@ import reactor.core.Disposable;
 
 /**
  * A long evaluation of a sealed stage (winner determination and pricing may take the solver's whole time limit)
- * runs on the compute pool: while it runs, the service answers its health check and takes the clock bids of another
+ * runs on the solver pool: while it runs, the service answers its health check and takes the clock bids of another
  * auction at once. The evaluation is the service's own, made to take 6 seconds before it starts.
  */
 class LongSolveIsolationTest extends EscalatedClockTestBase {
@@ -64,7 +64,7 @@ class LongSolveIsolationTest extends EscalatedClockTestBase {
         assertThat(solved.getCount()).as("the evaluation is still running").isEqualTo(1);
         assertThat(millis).as("health and a bid answered while the solver runs").isLessThan(SOLVE_MILLIS / 2);
         assertThat(solved.await(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(threads).singleElement().asString().startsWith("ngms-compute");
+        assertThat(threads).singleElement().asString().startsWith("ngms-solver");
         waitForResult(slow);
         closing.dispose();
     }
