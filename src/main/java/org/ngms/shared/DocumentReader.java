@@ -36,6 +36,17 @@ public final class DocumentReader {
     public static final String UNKNOWN_VALUE = "UNKNOWN_VALUE";
     public static final String INVALID = "INVALID";
 
+    /**
+     * The most digits a decimal field (MHz, percent) may have on either side of its decimal point: far beyond any
+     * spectrum or share, and small enough that no number a request carries costs more than microseconds to read.
+     */
+    public static final int MAX_DECIMAL_DIGITS = 30;
+
+    private static boolean withinDecimalDigits(BigDecimal d) {
+        long integerDigits = (long) d.precision() - d.scale();
+        return integerDigits <= MAX_DECIMAL_DIGITS && d.scale() <= MAX_DECIMAL_DIGITS;
+    }
+
     private static final String ID_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
     /** Compiled once: it is checked for every id of every request (hundreds per clock bid set). */
     private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile(ID_PATTERN);
@@ -297,11 +308,32 @@ public final class DocumentReader {
                 return Optional.empty();
             }
             if (value.isNumber()) {
-                BigDecimal decimal = value.decimalValue();
+                // bounded before it is written out: 1e999999999 is 11 characters of JSON, but its plain text is a
+                // billion digits (minutes of CPU and gigabytes for one small request)
+                BigDecimal decimal;
+                try {
+                    decimal = value.decimalValue();
+                } catch (NumberFormatException e) {
+                    violations.add(Violation.of(child(path, name), OUT_OF_RANGE, name + " is not a finite number",
+                            value.asString()));
+                    return Optional.empty();
+                }
+                if (!withinDecimalDigits(decimal)) {
+                    violations.add(Violation.of(child(path, name), OUT_OF_RANGE, name + " must have at most "
+                            + MAX_DECIMAL_DIGITS + " digits before and after the decimal point", decimal.toString()));
+                    return Optional.empty();
+                }
                 return Optional.of(decimal.toPlainString());
             }
             if (value.isString()) {
-                return Optional.of(value.stringValue().strip());
+                String text = value.stringValue().strip();
+                if (text.length() > 2 * MAX_DECIMAL_DIGITS + 2) {
+                    violations.add(Violation.of(child(path, name), OUT_OF_RANGE, name + " must have at most "
+                            + MAX_DECIMAL_DIGITS + " digits before and after the decimal point",
+                            text.substring(0, 40) + "…"));
+                    return Optional.empty();
+                }
+                return Optional.of(text);
             }
             wrongType(name, "a decimal number", value);
             return Optional.empty();
