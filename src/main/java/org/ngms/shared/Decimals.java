@@ -31,6 +31,16 @@ public final class Decimals {
         }
     }
 
+    /**
+     * Whether {@code d} has at most {@code digits} digits before and after its decimal point: checked before a
+     * number from a request is written out or scaled, since {@code 1e999999999} is short to send and a billion digits
+     * to expand.
+     */
+    public static boolean withinDigits(BigDecimal d, int digits) {
+        long integerDigits = (long) d.precision() - d.scale();
+        return integerDigits <= digits && d.scale() <= digits;
+    }
+
     /** The shortest decimal text for {@code value / 10^scale}: no exponent, no trailing zeros. */
     public static String format(long value, int scale) {
         BigDecimal decimal = BigDecimal.valueOf(value, scale).stripTrailingZeros();

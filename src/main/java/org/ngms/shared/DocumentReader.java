@@ -43,8 +43,7 @@ public final class DocumentReader {
     public static final int MAX_DECIMAL_DIGITS = 30;
 
     private static boolean withinDecimalDigits(BigDecimal d) {
-        long integerDigits = (long) d.precision() - d.scale();
-        return integerDigits <= MAX_DECIMAL_DIGITS && d.scale() <= MAX_DECIMAL_DIGITS;
+        return Decimals.withinDigits(d, MAX_DECIMAL_DIGITS);
     }
 
     private static final String ID_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";

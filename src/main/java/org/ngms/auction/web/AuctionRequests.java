@@ -12,8 +12,10 @@ import org.ngms.auction.AuctionState;
 import org.ngms.auction.Registration;
 import org.ngms.auction.Schedule;
 import org.ngms.shared.Decimals;
+import org.ngms.shared.DocumentReader;
 import org.ngms.shared.Mhz;
 import org.ngms.shared.Money;
+import org.ngms.shared.Texts;
 import org.ngms.shared.Violation;
 import org.ngms.web.ProblemException;
 
@@ -29,6 +31,13 @@ final class AuctionRequests {
     private static void require(List<Violation> errors, Object value, String path) {
         if (value == null || value instanceof String s && s.isBlank()) {
             errors.add(Violation.of(path, "REQUIRED", path + " is required", null));
+        }
+    }
+
+    /** Free text with a control character (a NUL among them, which PostgreSQL cannot store) is refused. */
+    private static void plainText(List<Violation> errors, String value, String path) {
+        if (Texts.hasControlCharacter(value)) {
+            errors.add(Violation.of(path, "BAD_FORMAT", path + " must not contain control characters", null));
         }
     }
 
@@ -48,6 +57,8 @@ final class AuctionRequests {
         Schedule validSchedule() {
             List<Violation> errors = new ArrayList<>();
             require(errors, directiveId, "directiveId");
+            plainText(errors, directiveId, "directiveId");
+            plainText(errors, title, "title");
             if (directiveVersion != null && directiveVersion < 1) {
                 errors.add(Violation.of("directiveVersion", "NOT_POSITIVE", "directiveVersion starts at 1",
                         directiveVersion));
@@ -91,6 +102,7 @@ final class AuctionRequests {
                         "id must be 1-32 lower-case letters, digits, '_' or '-'", id));
             }
             require(errors, organisation, "organisation");
+            plainText(errors, organisation, "organisation");
             require(errors, newEntrant, "newEntrant");
             require(errors, deposit, "deposit");
             if (deposit != null && (deposit < 0 || deposit > Money.MAX)) {
@@ -119,6 +131,11 @@ final class AuctionRequests {
             String path = "holdings." + band;
             if (value == null) {
                 errors.add(Violation.of(path, "REQUIRED", "a holding needs its MHz", null));
+                return;
+            }
+            if (!Decimals.withinDigits(value, DocumentReader.MAX_DECIMAL_DIGITS)) {
+                errors.add(Violation.of(path, "OUT_OF_RANGE", "MHz of at most " + DocumentReader.MAX_DECIMAL_DIGITS
+                        + " digits before and after the decimal point", value.toString()));
                 return;
             }
             try {

@@ -13,6 +13,7 @@ import org.ngms.identity.app.AccountService;
 import org.ngms.identity.persistence.AccountStore;
 import org.ngms.identity.persistence.AccountStore.TokenRecord;
 import org.ngms.identity.app.SecurityEventLog;
+import org.ngms.shared.Texts;
 import org.ngms.shared.Violation;
 import org.ngms.web.ProblemException;
 import org.springframework.http.ResponseEntity;
@@ -98,6 +99,9 @@ public class AccountController {
         }
         if (request.displayName() == null || request.displayName().isBlank()) {
             errors.add(Violation.of("displayName", "REQUIRED", "displayName is required", null));
+        } else if (Texts.hasControlCharacter(request.displayName())) {
+            errors.add(Violation.of("displayName", "BAD_FORMAT", "displayName must not contain control characters",
+                    null));
         }
         if (!errors.isEmpty()) {
             throw new ProblemException(422, "request-invalid", "Invalid request", errors.size()
@@ -132,6 +136,10 @@ public class AccountController {
     @Operation(summary = "Issue a token for an account (regulator); the token is shown in this response only",
             description = "expiresAt defaults to 90 days ahead and may be at most a year ahead.")
     public Mono<ResponseEntity<IssuedTokenView>> issue(@PathVariable String id, @RequestBody IssueToken request) {
+        if (Texts.hasControlCharacter(request.label())) {
+            throw new ProblemException(422, "request-invalid", "Invalid request", "1 field(s) invalid; see errors",
+                    List.of(Violation.of("label", "BAD_FORMAT", "label must not contain control characters", null)));
+        }
         String label = request.label() == null || request.label().isBlank() ? "api" : request.label().strip();
         return Callers.current()
                 .flatMap(caller -> service.issueToken(caller.accountId(), id, label,
