@@ -21,9 +21,9 @@ import picocli.CommandLine.Spec;
 /**
  * The offline commands of the jar. Exit codes: 0 success, 2 invalid input (the errors are printed), 1 an I/O failure.
  */
-@Command(name = "ngms", mixinStandardHelpOptions = true,
+@Command(name = "ngms", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         subcommands = {Cli.Validate.class, WdpCommand.class, VerifyCommand.class, ClockCommand.class,
-                ReplayCommand.class, BenchCommand.class},
+                ReplayCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         description = "NGMS spectrum auction engine: offline commands.")
 public final class Cli implements Runnable {
 
@@ -31,6 +31,44 @@ public final class Cli implements Runnable {
             "-h");
 
     public static final int INVALID = 2;
+
+    /**
+     * Whether {@code args} are a command line for the offline commands rather than the service's start: anything but
+     * nothing at all or Spring's own options ({@code --name=value}, {@code --debug}, {@code --trace}). So an unknown
+     * word ({@code frobnicate}), {@code --version}, {@code -V} or {@code help} is answered by the command line
+     * (usage and exit 2 for what it does not know) and never starts the server.
+     */
+    public static boolean isCommandLine(String... args) {
+        if (args.length == 0) {
+            return false;
+        }
+        for (String arg : args) {
+            boolean springOption = arg.startsWith("--") && arg.length() > 2
+                    && (arg.indexOf('=') > 2 || arg.equals("--debug") || arg.equals("--trace"));
+            if (!springOption) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The jar's version, from its Maven metadata ("development build" when run from classes). */
+    public static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = "development build";
+            try (var in = Cli.class.getResourceAsStream("/META-INF/maven/org.ngms/ngms-auction/pom.properties")) {
+                if (in != null) {
+                    java.util.Properties p = new java.util.Properties();
+                    p.load(in);
+                    version = p.getProperty("version", version);
+                }
+            } catch (IOException e) {
+                // the version stays "development build"
+            }
+            return new String[] {"ngms-auction " + version};
+        }
+    }
 
     @Spec
     CommandSpec spec;
@@ -50,6 +88,17 @@ public final class Cli implements Runnable {
         CommandLine commandLine = new CommandLine(new Cli());
         commandLine.setOut(out);
         commandLine.setErr(err);
+        // every subcommand answers -V / --version with the jar's version (not an empty line)
+        Version version = new Version();
+        commandLine.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(version));
+        // a command line it cannot read: what was wrong, the nearest commands, then the usage; exit 2
+        commandLine.setParameterExceptionHandler((e, given) -> {
+            PrintWriter to = e.getCommandLine().getErr();
+            to.println(e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, to);
+            e.getCommandLine().usage(to);
+            return INVALID;
+        });
         return commandLine.execute(args);
     }
 

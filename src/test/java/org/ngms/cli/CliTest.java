@@ -66,4 +66,38 @@ class CliTest {
         assertThat(run("validate")).isEqualTo(2);
         assertThat(err.toString()).contains("Missing required parameter");
     }
+
+    @Test
+    void anUnknownCommandIsAUsageErrorAndNeverTheServer() {
+        assertThat(Cli.isCommandLine("frobnicate")).isTrue();
+        assertThat(Cli.isCommandLine("--version")).isTrue();
+        assertThat(Cli.isCommandLine("-V")).isTrue();
+        assertThat(Cli.isCommandLine("help")).isTrue();
+        assertThat(run("frobnicate")).isEqualTo(2);
+        assertThat(err.toString()).contains("frobnicate").contains("Usage");
+    }
+
+    @Test
+    void theServiceStartsOnlyWithNothingOrSpringOptions() {
+        assertThat(Cli.isCommandLine()).isFalse();
+        assertThat(Cli.isCommandLine("--server.port=8081")).isFalse();
+        assertThat(Cli.isCommandLine("--server.port=8081", "--debug")).isFalse();
+        assertThat(Cli.isCommandLine("--server.port=8081", "validate")).isTrue();
+        assertThat(Cli.isCommandLine("--port")).isTrue();
+    }
+
+    @Test
+    void versionAndHelpAnswer() {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString()).startsWith("ngms-auction ");
+        out.getBuffer().setLength(0);
+        assertThat(run("validate", "-V")).isZero();
+        assertThat(out.toString().strip()).startsWith("ngms-auction ");
+        out.getBuffer().setLength(0);
+        assertThat(run("help")).isZero();
+        assertThat(out.toString()).contains("validate").contains("replay");
+        out.getBuffer().setLength(0);
+        assertThat(run("help", "validate")).isZero();
+        assertThat(out.toString()).contains("Usage: ngms validate");
+    }
 }
