@@ -38,7 +38,7 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.springframework..", "io.r2dbc..", "reactor..", "org.reactivestreams..",
                         "io.swagger..", "org.springdoc..")
-                .because("domain packages hold the auction rules as plain Java (STYLE.md)");
+                .because("domain packages hold the auction rules as plain Java (docs/architecture.md)");
         rule.check(CLASSES);
     }
 

@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code wdp solve} and {@code wdp bench}: the winner-determination interchange of shared/spec/wdp-format.md. */
+/** {@code wdp solve} and {@code wdp bench}: the winner-determination interchange of docs/formats/wdp.md. */
 @Command(name = "wdp", mixinStandardHelpOptions = true,
         subcommands = {WdpCommand.Solve.class, WdpCommand.Bench.class},
         description = "Winner determination on wdp/1 instances, with a certificate of optimality.")
@@ -119,7 +119,7 @@ public final class WdpCommand implements Runnable {
                     + "seeded synthetic instance too.")
     static final class Bench implements Callable<Integer> {
 
-        @Parameters(paramLabel = "DIR", arity = "0..1", defaultValue = "../shared/wdp-samples",
+        @Parameters(paramLabel = "DIR", arity = "0..1", defaultValue = "src/test/resources/wdp-samples",
                 description = "directory of instances (default ${DEFAULT-VALUE})")
         Path dir;
 

@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class SamplesTest {
 
-    /** A copy of shared/wdp-samples, kept with the tests so that they never depend on a neighbouring folder. */
+    /** The wdp/1 samples of docs/formats/wdp.md, kept with the tests. */
     static final Path SAMPLES = Path.of("src", "test", "resources", "wdp-samples");
 
     @ParameterizedTest

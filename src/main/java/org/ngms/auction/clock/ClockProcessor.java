@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The bid-processing algorithm of one round (auction-rules.md §2.2): bids that change demand queued by price point
+ * The bid-processing algorithm of one round (the FCC clock-phase processing, docs/formats/clock.md §4): bids that change demand queued by price point
  * then tie number; increases need eligibility and cap room; decreases only while the product keeps excess demand;
  * partial application; the queue re-tested from its head after every change; posted prices. Two implementations,
  * a naive {@link ReferenceClockProcessor} and a {@link FastClockProcessor}, run the same contract test.

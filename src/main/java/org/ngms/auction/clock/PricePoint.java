@@ -4,7 +4,7 @@ package org.ngms.auction.clock;
  * Where a bid's price lies between the start-of-round price and the clock price: {@code (x − SOR) / (CP − SOR)}, an
  * exact fraction in [0, 1]. A bid at the clock price is at 1; when the clock did not move (CP = SOR) every bid is at
  * the clock price and so at 1. Never floating point (the FPC demo's integer cast collapsed every intra-round point to
- * 0, auction-rules.md §2.2).
+ * 0; docs/formats/clock.md §4).
  */
 public record PricePoint(long numerator, long denominator) implements Comparable<PricePoint> {
 

@@ -520,7 +520,7 @@ public final class IntakeBenchmark {
             long[] latencies = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
             double seconds = (lastEnd.get() - from) / 1e9;
             Baseline baseline = inserts(n);
-            int bidsEach = (int) Math.round(bidders.stream().mapToInt(b -> b.bids).average().orElse(0));
+            int bidsEach = (int) Math.round(bidders.stream().mapToInt(b -> b.bids).average().orElseThrow());
             Measurement m = new Measurement(round, n, pace, bidsEach, latencies.length, new TreeMap<>(statuses),
                     List.copyOf(problems), seconds, latencies.length / seconds, millis(percentile(latencies, 50)),
                     millis(percentile(latencies, 99)), millis(latencies.length == 0 ? 0 : latencies[latencies.length - 1]),

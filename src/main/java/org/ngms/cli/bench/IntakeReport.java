@@ -73,7 +73,8 @@ public final class IntakeReport {
         List<Close> closes = f.closes();
         Close first = closes.get(0);
         Close slowest = slowest(closes);
-        double mean = closes.stream().mapToDouble(Close::millis).average().orElse(0);
+        // a run closes round 1 at least, so there is a mean
+        double mean = closes.stream().mapToDouble(Close::millis).average().orElseThrow();
         out.printf(Locale.ROOT, "round close (process, store, ROUND_RESULT, open the next round, commit): round 1 "
                         + "%.0f ms (%,d bid records), mean %.0f ms over %d rounds, slowest %.0f ms (round %d, %,d "
                         + "records); target <= %.0f ms: %s%n", first.millis(), first.bidRecords(), mean,

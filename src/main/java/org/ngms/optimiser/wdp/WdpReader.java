@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads a {@code wdp/1} instance exactly as {@code shared/spec/wdp-format.md} fixes it. An invalid instance is
+ * Reads a {@code wdp/1} instance exactly as {@code docs/formats/wdp.md} fixes it. An invalid instance is
  * rejected whole, with every violation named by its path ({@code bidders[3].bids[7].amount}). Fields the format does
  * not define are ignored; every number must be an integer that fits a signed 64-bit integer.
  */

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.ngms.audit.Randomness;
 
 /**
- * The bid-processing algorithm of auction-rules.md §2.2, rule by rule. Runs against the naive reference and the
+ * The bid-processing algorithm of docs/formats/clock.md §4 (the FCC clock phase), rule by rule. Runs against the naive reference and the
  * fast processor alike.
  */
 abstract class ClockProcessorContract {
