@@ -2,9 +2,7 @@ package org.ngms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ngms.support.ProcessOutput;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -147,16 +146,7 @@ class CrashRestartIT {
         builder.environment().put("PORT", Integer.toString(port));
         service = builder.start();
         Process started = service;
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(started.getInputStream(), StandardCharsets.UTF_8))) {
-                lines.lines().forEach(output::add);
-            } catch (IOException | java.io.UncheckedIOException ignored) {
-                // the process ended (its output stream closes under the reader: Stream closed)
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
+        ProcessOutput.collect(started, output);
         Instant deadline = Instant.now().plusSeconds(120);
         while (Instant.now().isBefore(deadline)) {
             assertThat(service.isAlive()).as("the service exited on its first start attempt:\n" + log()).isTrue();

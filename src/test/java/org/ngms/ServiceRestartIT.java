@@ -2,9 +2,7 @@ package org.ngms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ngms.support.ProcessOutput;
 
 /**
  * The packaged jar as an operator of the service runs it: with no database configured it starts its own PostgreSQL,
@@ -69,16 +68,7 @@ class ServiceRestartIT {
         ProcessBuilder builder = java();
         builder.environment().put("PORT", Integer.toString(port));
         service = builder.start();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(service.getInputStream(), StandardCharsets.UTF_8))) {
-                lines.lines().forEach(output::add);
-            } catch (IOException | java.io.UncheckedIOException ignored) {
-                // the process ended (its output stream closes under the reader: Stream closed)
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
+        ProcessOutput.collect(service, output);
         Instant deadline = Instant.now().plusSeconds(180);
         while (Instant.now().isBefore(deadline)) {
             assertThat(service.isAlive()).as("service exited:\n" + String.join("\n", output)).isTrue();
