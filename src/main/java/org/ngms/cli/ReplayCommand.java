@@ -29,6 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
                 + "the unsold lots and the revenue (whole USD).")
 final class ReplayCommand implements Callable<Integer> {
 
+    /** Exit status of a replay whose outcome differs from the scenario's published one. */
+    static final int NOT_REPRODUCED = 1;
+
     @Parameters(paramLabel = "SCENARIO_DIR", description = "a scenario directory, e.g. scenarios/pk-ngms-2021")
     Path directory;
 
@@ -49,6 +52,11 @@ final class ReplayCommand implements Callable<Integer> {
             var summary = new ScenarioReplay(context).run(directory);
             out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
                     .writeValueAsString(summary));
+            if (!summary.path("matchesPublished").asBoolean(false)) {
+                err.println("the replay does not reproduce the published outcome:");
+                summary.path("mismatches").forEach(m -> err.println("  " + m.asString()));
+                return NOT_REPRODUCED;
+            }
             return 0;
         } catch (InvalidScenarioException e) {
             err.println(e.getMessage());

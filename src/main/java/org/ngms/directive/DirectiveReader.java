@@ -48,6 +48,7 @@ final class DirectiveReader {
         List<LotCategory> categories = f.list("lotCategories", true, this::lotCategory);
         List<SetAside> setAsides = f.list("setAsides", false, this::setAside);
         List<ExistingHolding> holdings = f.list("existingHoldings", false, this::holding);
+        List<BandPlan> plans = f.list("bandPlans", false, this::bandPlan);
         List<SpectrumCap> caps = f.list("spectrumCaps", false, this::cap);
         List<EligibilityCondition> conditions = f.list("eligibilityConditions", false, this::condition);
         DepositRule deposit = f.object("deposit", this::deposit);
@@ -56,7 +57,7 @@ final class DirectiveReader {
         PaymentTerms payment = f.object("payment", this::payment);
         LicenceTerms licence = f.object("licence", this::licence);
         return f.build(() -> new PolicyDirective(id, title, issuer, issued, legalBasis, reference, counting, currency,
-                areas, bands, categories, setAsides, holdings, caps, conditions, deposit, stages, success, payment,
+                areas, bands, categories, setAsides, holdings, plans, caps, conditions, deposit, stages, success, payment,
                 licence));
     }
 
@@ -127,6 +128,21 @@ final class DirectiveReader {
         var downlink = f.optionalRange("downlink");
         var range = f.optionalRange("range");
         return f.build(() -> new SpecificBlock(id, uplink, downlink, range));
+    }
+
+    private BandPlan bandPlan(Fields f) {
+        String category = f.id("category");
+        var range = f.optionalRange("range");
+        var downlink = f.optionalRange("downlink");
+        var uplink = f.optionalRange("uplink");
+        List<BandPlan.Segment> segments = f.list("segments", true, s -> {
+            var segmentRange = s.range("range");
+            var use = s.enumValue("use", BandPlan.Use.class);
+            Optional<String> holder = s.optionalString("holder");
+            return s.build(() -> new BandPlan.Segment(segmentRange, use, holder));
+        });
+        List<String> positions = f.ids("positions", false);
+        return f.build(() -> new BandPlan(category, range, downlink, uplink, segments, positions));
     }
 
     private SetAside setAside(Fields f) {
@@ -210,25 +226,46 @@ final class DirectiveReader {
                 Integer maxPackages = f.integer("maxPackagesPerBidder", 1, 10_000);
                 yield f.build(() -> new Stage.SealedPackage(id, categories, pricing, maxPackages));
             }
-            case ASSIGNMENT -> {
-                var method = f.enumValue("method", Stage.AssignmentMethod.class);
-                Money opening = f.money("openingPrice");
-                var pricing = f.enumValue("pricing", Stage.AssignmentPricing.class);
-                yield f.build(() -> new Stage.Assignment(id, categories, method, opening, pricing));
-            }
+            case ASSIGNMENT -> assignment(f, id, categories);
         };
+    }
+
+    private Stage assignment(Fields f, String id, List<String> categories) {
+        var method = f.enumValue("method", Stage.AssignmentMethod.class);
+        Money opening = f.money("openingPrice");
+        var pricing = f.enumValue("pricing", Stage.AssignmentPricing.class);
+        Money multiple = f.positiveMoney("bidMultiple");
+        Optional<Stage.PositionClock> clock = method == Stage.AssignmentMethod.POSITION_CLOCK
+                ? Optional.ofNullable(positionClock(f)) : Optional.empty();
+        var grouping = f.optionalEnum("grouping", Stage.AssignmentGrouping.class)
+                .orElse(Stage.AssignmentGrouping.EACH_CATEGORY);
+        return f.build(() -> new Stage.Assignment(id, categories, method, opening, pricing, multiple, clock,
+                grouping));
+    }
+
+    private Stage.PositionClock positionClock(Fields f) {
+        Integer first = f.integer("firstRoundMinutes", 1, 1440);
+        Integer minutes = f.integer("roundMinutes", 1, 1440);
+        Increment increment = f.object("increment", this::increment);
+        var unsoldAt = f.optionalEnum("unsoldAt", Stage.UnsoldAt.class).orElse(Stage.UnsoldAt.TOP);
+        if (first == null || minutes == null || increment == null) {
+            return null;
+        }
+        return new Stage.PositionClock(first, minutes, increment, unsoldAt);
+    }
+
+    private Increment increment(Fields i) {
+        var basis = i.enumValue("basis", Stage.IncrementBasis.class);
+        var percent = i.optionalPercent("percent", false, 100);
+        var min = i.optionalPercent("minPercent", false, 100);
+        var max = i.optionalPercent("maxPercent", false, 100);
+        return i.build(() -> new Increment(basis, percent, min, max));
     }
 
     private Stage clock(Fields f, String id, List<String> categories) {
         Integer first = f.integer("firstRoundMinutes", 1, 1440);
         Integer minutes = f.integer("roundMinutes", 1, 1440);
-        Increment increment = f.object("increment", i -> {
-            var basis = i.enumValue("basis", Stage.IncrementBasis.class);
-            var percent = i.optionalPercent("percent", false, 100);
-            var min = i.optionalPercent("minPercent", false, 100);
-            var max = i.optionalPercent("maxPercent", false, 100);
-            return i.build(() -> new Increment(basis, percent, min, max));
-        });
+        Increment increment = f.object("increment", this::increment);
         Boolean intraRound = f.bool("intraRoundBids", false);
         Money multiple = f.positiveMoney("bidMultiple");
         var missing = f.enumValue("missingBid", Stage.MissingBid.class);

@@ -41,6 +41,10 @@ public final class DirectiveRules {
     public static final String INCREMENT_INCOMPLETE = "INCREMENT_INCOMPLETE";
     public static final String PAYMENT_INCOMPLETE = "PAYMENT_INCOMPLETE";
     public static final String EXCHANGE_RATE_REQUIRED = "EXCHANGE_RATE_REQUIRED";
+    public static final String BAND_PLAN = "BAND_PLAN";
+    public static final String REQUIRED_HOLDER = "REQUIRED";
+    public static final String BAND_PLAN_MISSING = "BAND_PLAN_MISSING";
+    public static final String ASSIGNMENT_RULES = "ASSIGNMENT_RULES";
 
     private final PolicyDirective d;
     private final List<Violation> violations = new ArrayList<>();
@@ -66,6 +70,8 @@ public final class DirectiveRules {
         rules.conditionsAreComplete();
         rules.depositRuleIsComplete();
         rules.stagesFormAPossiblePipeline();
+        rules.bandPlansPlaceTheirCategories();
+        rules.assignmentStagesAreComplete();
         rules.paymentOptionsAreComplete();
         rules.foreignCurrencyPaymentHasAnExchangeRate();
         return List.copyOf(rules.violations);
@@ -88,6 +94,7 @@ public final class DirectiveRules {
         unique("stages", d.stages(), Stage::id);
         unique("payment.options", d.payment().options(), PaymentOption::id);
         unique("existingHoldings", d.existingHoldings(), h -> h.operator() + "/" + h.band());
+        unique("bandPlans", d.bandPlans(), BandPlan::category);
         for (int i = 0; i < d.lotCategories().size(); i++) {
             unique("lotCategories[" + i + "].specificBlocks", d.lotCategories().get(i).specificBlocks(),
                     SpecificBlock::id);
@@ -552,6 +559,168 @@ public final class DirectiveRules {
             }
             if (!assigned.add(id)) {
                 reject(at + ".categories[" + j + "]", IMPOSSIBLE_PIPELINE, "category " + id + " is assigned twice", id);
+            }
+        }
+    }
+
+    // --- band plans and assignment
+
+    /**
+     * A band plan places a generic lot category inside its band: its stretch lies in the band's range (TDD) or its
+     * downlink and uplink of equal width (FDD); its segments run upwards without gap or overlap from the bottom of the
+     * stretch to its top; OFFERED segments are whole numbers of blocks and hold exactly the category's blocks; an
+     * EXISTING segment names an incumbent holding spectrum in the band, no other segment names a holder; positions
+     * are distinct.
+     */
+    private void bandPlansPlaceTheirCategories() {
+        for (int i = 0; i < d.bandPlans().size(); i++) {
+            BandPlan plan = d.bandPlans().get(i);
+            String at = "bandPlans[" + i + "]";
+            Optional<LotCategory> category = d.lotCategory(plan.category());
+            if (category.isEmpty()) {
+                reject(at + ".category", UNKNOWN_REFERENCE, "no lot category " + plan.category(), plan.category());
+                continue;
+            }
+            LotCategory c = category.get();
+            if (c.kind() == LotCategory.LotKind.SPECIFIC) {
+                reject(at + ".category", BAND_PLAN, "specific lots already have frequencies", plan.category());
+            }
+            Optional<Band> band = d.band(c.band()).filter(DirectiveRules::hasRangesForItsDuplexMode);
+            if (band.isEmpty() || !planFitsItsBand(at, plan, band.get())) {
+                continue;
+            }
+            segmentsCoverThePlan(at, plan, c);
+            Set<String> positions = new HashSet<>();
+            for (int j = 0; j < plan.positions().size(); j++) {
+                if (!positions.add(plan.positions().get(j))) {
+                    reject(at + ".positions[" + j + "]", DUPLICATE_ID, "position " + plan.positions().get(j)
+                            + " is named twice", plan.positions().get(j));
+                }
+            }
+        }
+    }
+
+    private boolean planFitsItsBand(String at, BandPlan plan, Band band) {
+        if (band.duplex() == Duplex.TDD) {
+            if (plan.range().isEmpty() || plan.downlink().isPresent() || plan.uplink().isPresent()) {
+                reject(at, DUPLEX_RANGES, "a TDD band's plan has one range and no downlink or uplink", null);
+                return false;
+            }
+            if (!band.range().orElseThrow().contains(plan.range().get())) {
+                reject(at + ".range", OUTSIDE_BAND, "the plan lies outside band " + band.id(), plan.range().get());
+                return false;
+            }
+            return true;
+        }
+        if (plan.range().isPresent() || plan.downlink().isEmpty() || plan.uplink().isEmpty()) {
+            reject(at, DUPLEX_RANGES, "an FDD band's plan has a downlink and an uplink and no range", null);
+            return false;
+        }
+        boolean fits = true;
+        if (!band.downlink().orElseThrow().contains(plan.downlink().get())) {
+            reject(at + ".downlink", OUTSIDE_BAND, "the plan lies outside band " + band.id() + "'s downlink",
+                    plan.downlink().get());
+            fits = false;
+        }
+        if (!band.uplink().orElseThrow().contains(plan.uplink().get())) {
+            reject(at + ".uplink", OUTSIDE_BAND, "the plan lies outside band " + band.id() + "'s uplink",
+                    plan.uplink().get());
+            fits = false;
+        }
+        if (!plan.downlink().get().width().equals(plan.uplink().get().width())) {
+            reject(at + ".uplink", PAIRED_WIDTH_MISMATCH, "uplink and downlink of a plan are as wide as each other",
+                    plan.uplink().get());
+            fits = false;
+        }
+        return fits;
+    }
+
+    private void segmentsCoverThePlan(String at, BandPlan plan, LotCategory c) {
+        FrequencyRange span = plan.span().orElseThrow();
+        long edge = span.fromKhz();
+        long offeredBlocks = 0;
+        Set<String> incumbents = new HashSet<>();
+        d.existingHoldings().stream().filter(h -> h.band().equals(c.band())).forEach(h -> incumbents.add(h.operator()));
+        for (int j = 0; j < plan.segments().size(); j++) {
+            BandPlan.Segment segment = plan.segments().get(j);
+            String segmentAt = at + ".segments[" + j + "]";
+            if (segment.range().fromKhz() != edge) {
+                reject(segmentAt + ".range", BAND_PLAN, segment.range().fromKhz() < edge
+                        ? "segments overlap: this one starts below the end of the one before"
+                        : "segments leave a gap: this one starts above the end of the one before", segment.range());
+            }
+            edge = Math.max(edge, segment.range().toKhz());
+            if (segment.use() == BandPlan.Use.OFFERED) {
+                long width = segment.range().toKhz() - segment.range().fromKhz();
+                if (width % c.blockMhz().khz() != 0) {
+                    reject(segmentAt + ".range", BLOCK_WIDTH_MISMATCH, "an OFFERED segment is a whole number of "
+                            + c.blockMhz() + " MHz blocks", segment.range());
+                } else {
+                    offeredBlocks += width / c.blockMhz().khz();
+                }
+            }
+            if (segment.use() == BandPlan.Use.EXISTING) {
+                if (segment.holder().isEmpty()) {
+                    reject(segmentAt + ".holder", REQUIRED_HOLDER, "an EXISTING segment names its holder", null);
+                } else if (!incumbents.contains(segment.holder().get())) {
+                    reject(segmentAt + ".holder", UNKNOWN_REFERENCE, segment.holder().get()
+                            + " has no existing holding in band " + c.band(), segment.holder().get());
+                }
+            } else if (segment.holder().isPresent()) {
+                reject(segmentAt + ".holder", BAND_PLAN, "only an EXISTING segment has a holder",
+                        segment.holder().get());
+            }
+        }
+        if (edge != span.toKhz()) {
+            reject(at + ".segments", BAND_PLAN, "the segments end at " + new Mhz(edge) + " MHz, not at the top of "
+                    + "the plan", new Mhz(edge).toString());
+        }
+        if (offeredBlocks != c.blocks()) {
+            reject(at + ".segments", BAND_PLAN, "the OFFERED segments hold " + offeredBlocks + " blocks of "
+                    + c.blockMhz() + " MHz; category " + c.id() + " has " + c.blocks(), offeredBlocks);
+        }
+    }
+
+    /**
+     * Every category an assignment stage assigns has a band plan; a position clock needs its plans' blocks in one
+     * OFFERED segment (a position is a run of blocks from an edge) and an increment on the reserve (positions open
+     * at zero, so a percentage of the posted price would never rise); the pricing fits the method.
+     */
+    private void assignmentStagesAreComplete() {
+        for (int i = 0; i < d.stages().size(); i++) {
+            if (!(d.stages().get(i) instanceof Stage.Assignment a)) {
+                continue;
+            }
+            String at = "stages[" + i + "]";
+            for (int j = 0; j < a.categories().size(); j++) {
+                String category = a.categories().get(j);
+                Optional<BandPlan> plan = d.bandPlan(category);
+                if (plan.isEmpty() && d.lotCategory(category).isPresent()) {
+                    reject(at + ".categories[" + j + "]", BAND_PLAN_MISSING, "category " + category
+                            + " is assigned but bandPlans has no plan for it", category);
+                }
+                if (plan.isPresent() && a.method() == Stage.AssignmentMethod.POSITION_CLOCK
+                        && plan.get().segments().stream().filter(s -> s.use() == BandPlan.Use.OFFERED).count() != 1) {
+                    reject(at + ".categories[" + j + "]", ASSIGNMENT_RULES, "a position clock needs the plan of "
+                            + category + " to offer its blocks in one segment", category);
+                }
+            }
+            if (a.method() == Stage.AssignmentMethod.POSITION_CLOCK) {
+                if (a.pricing() != Stage.AssignmentPricing.PAY_IN_ADDITION) {
+                    reject(at + ".pricing", ASSIGNMENT_RULES, "a position clock's winners pay their final clock "
+                            + "prices in addition (PAY_IN_ADDITION)", a.pricing());
+                }
+                a.clock().ifPresent(c -> {
+                    incrementIsComplete(at + ".increment", c.increment());
+                    if (c.increment().basis() != Stage.IncrementBasis.PERCENT_OF_RESERVE) {
+                        reject(at + ".increment.basis", ASSIGNMENT_RULES, "positions open at zero, so the increment "
+                                + "is a percentage of the category's reserve per block (PERCENT_OF_RESERVE)",
+                                c.increment().basis());
+                    }
+                });
+            } else if (a.pricing() != Stage.AssignmentPricing.CORE_NEAREST_VCG) {
+                reject(at + ".pricing", ASSIGNMENT_RULES, "sealed assignment bids are priced at Vickrey-nearest core "
+                        + "prices (CORE_NEAREST_VCG)", a.pricing());
             }
         }
     }

@@ -40,6 +40,10 @@ public final class DirectiveWriter {
         o.set("lotCategories", array(d.lotCategories(), DirectiveWriter::category));
         o.set("setAsides", array(d.setAsides(), DirectiveWriter::setAside));
         o.set("existingHoldings", array(d.existingHoldings(), DirectiveWriter::holding));
+        if (!d.bandPlans().isEmpty()) {
+            // written only when present, so that directives without band plans keep their hashes
+            o.set("bandPlans", array(d.bandPlans(), DirectiveWriter::bandPlan));
+        }
         o.set("spectrumCaps", array(d.spectrumCaps(), DirectiveWriter::cap));
         o.set("eligibilityConditions", array(d.eligibilityConditions(), DirectiveWriter::condition));
         o.set("deposit", deposit(d.deposit()));
@@ -109,6 +113,24 @@ public final class DirectiveWriter {
         return o;
     }
 
+    private static ObjectNode bandPlan(BandPlan p) {
+        ObjectNode o = JSON.objectNode().put("category", p.category());
+        range(o, "range", p.range());
+        range(o, "downlink", p.downlink());
+        range(o, "uplink", p.uplink());
+        o.set("segments", array(p.segments(), s -> {
+            ObjectNode segment = JSON.objectNode();
+            range(segment, "range", Optional.of(s.range()));
+            segment.put("use", s.use().name());
+            s.holder().ifPresent(h -> segment.put("holder", h));
+            return segment;
+        }));
+        if (!p.positions().isEmpty()) {
+            o.set("positions", strings(p.positions()));
+        }
+        return o;
+    }
+
     private static ObjectNode specificBlock(SpecificBlock b) {
         ObjectNode o = JSON.objectNode().put("id", b.id());
         range(o, "uplink", b.uplink());
@@ -173,10 +195,7 @@ public final class DirectiveWriter {
             sealed.escalateTo().ifPresent(t -> o.put("escalateTo", t));
         } else if (s instanceof Stage.Clock clock) {
             o.put("firstRoundMinutes", clock.firstRoundMinutes()).put("roundMinutes", clock.roundMinutes());
-            ObjectNode increment = o.putObject("increment").put("basis", clock.increment().basis().name());
-            clock.increment().percent().ifPresent(p -> increment.put("percent", p.toString()));
-            clock.increment().minPercent().ifPresent(p -> increment.put("minPercent", p.toString()));
-            clock.increment().maxPercent().ifPresent(p -> increment.put("maxPercent", p.toString()));
+            o.set("increment", increment(clock.increment()));
             o.put("intraRoundBids", clock.intraRoundBids())
                     .put("bidMultiple", clock.bidMultiple().amount())
                     .put("missingBid", clock.missingBid().name())
@@ -193,9 +212,26 @@ public final class DirectiveWriter {
         } else if (s instanceof Stage.Assignment assignment) {
             o.put("method", assignment.method().name())
                     .put("openingPrice", assignment.openingPrice().amount())
-                    .put("pricing", assignment.pricing().name());
+                    .put("pricing", assignment.pricing().name())
+                    .put("bidMultiple", assignment.bidMultiple().amount());
+            assignment.clock().ifPresent(c -> {
+                o.put("firstRoundMinutes", c.firstRoundMinutes()).put("roundMinutes", c.roundMinutes());
+                o.set("increment", increment(c.increment()));
+                o.put("unsoldAt", c.unsoldAt().name());
+            });
+            if (assignment.method() == Stage.AssignmentMethod.SEALED_BIDS) {
+                o.put("grouping", assignment.grouping().name());
+            }
         }
         return o;
+    }
+
+    private static ObjectNode increment(Stage.Increment i) {
+        ObjectNode increment = JSON.objectNode().put("basis", i.basis().name());
+        i.percent().ifPresent(p -> increment.put("percent", p.toString()));
+        i.minPercent().ifPresent(p -> increment.put("minPercent", p.toString()));
+        i.maxPercent().ifPresent(p -> increment.put("maxPercent", p.toString()));
+        return increment;
     }
 
     private static ObjectNode payment(PaymentTerms p) {

@@ -25,6 +25,7 @@ public record PolicyDirective(
         List<LotCategory> lotCategories,
         List<SetAside> setAsides,
         List<ExistingHolding> existingHoldings,
+        List<BandPlan> bandPlans,
         List<SpectrumCap> spectrumCaps,
         List<EligibilityCondition> eligibilityConditions,
         DepositRule deposit,
@@ -49,6 +50,7 @@ public record PolicyDirective(
         lotCategories = List.copyOf(lotCategories);
         setAsides = List.copyOf(setAsides);
         existingHoldings = List.copyOf(existingHoldings);
+        bandPlans = List.copyOf(bandPlans);
         spectrumCaps = List.copyOf(spectrumCaps);
         eligibilityConditions = List.copyOf(eligibilityConditions);
         Objects.requireNonNull(deposit, "deposit");
@@ -64,6 +66,11 @@ public record PolicyDirective(
 
     public Optional<LotCategory> lotCategory(String categoryId) {
         return lotCategories.stream().filter(c -> c.id().equals(categoryId)).findFirst();
+    }
+
+    /** The band plan of a lot category, which its assignment stage needs. */
+    public Optional<BandPlan> bandPlan(String categoryId) {
+        return bandPlans.stream().filter(p -> p.category().equals(categoryId)).findFirst();
     }
 
     public Optional<Stage> stage(String stageId) {

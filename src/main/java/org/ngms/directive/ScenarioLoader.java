@@ -176,7 +176,26 @@ public final class ScenarioLoader {
         Optional<Money> reported = f.optionalPositiveMoney("reportedRevenue");
         Map<String, Integer> rounds = f.counts("rounds", 1, 100_000);
         List<String> notes = f.texts("notes");
-        return f.build(() -> new ScenarioOutcome(directive, awards, unsold, revenue, reported, rounds, notes));
+        Optional<ScenarioOutcome.Assignment> assignment = f.optionalObject("assignment", a -> {
+            String stage = a.id("stage");
+            Money assignmentRevenue = a.money("revenue");
+            Money within = a.money("revenueWithin");
+            List<ScenarioOutcome.Price> prices = a.list("prices", false, p -> {
+                String bidder = p.id("bidder");
+                Money price = p.money("price");
+                Money priceWithin = p.money("within");
+                return p.build(() -> new ScenarioOutcome.Price(bidder, price, priceWithin));
+            });
+            List<ScenarioOutcome.Holding> holdings = a.list("holdings", false, h -> {
+                String bidder = h.id("bidder");
+                String band = h.id("band");
+                var mhz = h.mhz("mhz");
+                return h.build(() -> new ScenarioOutcome.Holding(bidder, band, mhz));
+            });
+            return a.build(() -> new ScenarioOutcome.Assignment(stage, assignmentRevenue, within, prices, holdings));
+        });
+        return f.build(() -> new ScenarioOutcome(directive, awards, unsold, revenue, reported, rounds, notes,
+                assignment));
     }
 
     // --- checks across the files

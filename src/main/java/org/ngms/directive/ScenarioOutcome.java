@@ -15,7 +15,30 @@ import org.ngms.shared.Money;
  * per ascending stage when published, and notes on discrepancies. Replays of the scenario are checked against it.
  */
 public record ScenarioOutcome(String directive, List<Award> awards, Map<String, Integer> unsold, Money revenue,
-                              Optional<Money> reportedRevenue, Map<String, Integer> rounds, List<String> notes) {
+                              Optional<Money> reportedRevenue, Map<String, Integer> rounds, List<String> notes,
+                              Optional<Assignment> assignment) {
+
+    /**
+     * What was published of an assignment stage: its revenue and some winners' assignment prices, each as reported
+     * ({@code amount}, within {@code within} either side: "about USD 3 m" is 3,000,000 within 500,000), and the MHz
+     * each winner holds per band after it, each holding contiguous.
+     */
+    public record Assignment(String stage, Money revenue, Money revenueWithin, List<Price> prices,
+                             List<Holding> holdings) {
+        public Assignment {
+            Objects.requireNonNull(stage, "stage");
+            Objects.requireNonNull(revenue, "revenue");
+            Objects.requireNonNull(revenueWithin, "revenueWithin");
+            prices = List.copyOf(prices);
+            holdings = List.copyOf(holdings);
+        }
+    }
+
+    public record Price(String bidder, Money price, Money within) {
+    }
+
+    public record Holding(String bidder, String band, org.ngms.shared.Mhz mhz) {
+    }
 
     public static final String SCHEMA = "ngms-outcome/1";
 
@@ -27,6 +50,7 @@ public record ScenarioOutcome(String directive, List<Award> awards, Map<String, 
         Objects.requireNonNull(reportedRevenue, "reportedRevenue");
         rounds = blockCounts("rounds", rounds);
         notes = List.copyOf(notes);
+        Objects.requireNonNull(assignment, "assignment");
     }
 
     /** The award of {@code bidder}, if it won anything. */

@@ -97,15 +97,24 @@ public sealed interface Stage {
         }
     }
 
-    /** Frequency assignment of generic lots already won, priced on top of the allocation price. */
+    /**
+     * Frequency assignment of generic lots already won, priced on top of the allocation price. POSITION_CLOCK (PTA
+     * 2026) runs a clock over each market's positions with {@code clock}'s timing and increment; SEALED_BIDS (FCC,
+     * Ofcom, ISED) takes one sealed round of bids on frequency-specific options, {@code grouping} saying which areas
+     * form one market. Amounts are in multiples of {@code bidMultiple}.
+     */
     record Assignment(String id, List<String> categories, AssignmentMethod method, Money openingPrice,
-                      AssignmentPricing pricing) implements Stage {
+                      AssignmentPricing pricing, Money bidMultiple, Optional<PositionClock> clock,
+                      AssignmentGrouping grouping) implements Stage {
         public Assignment {
             Objects.requireNonNull(id, "id");
             categories = List.copyOf(categories);
             Objects.requireNonNull(method, "method");
             Objects.requireNonNull(openingPrice, "openingPrice");
             Objects.requireNonNull(pricing, "pricing");
+            Objects.requireNonNull(bidMultiple, "bidMultiple");
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(grouping, "grouping");
         }
 
         @Override
@@ -113,6 +122,26 @@ public sealed interface Stage {
             return StageType.ASSIGNMENT;
         }
     }
+
+    /**
+     * The rules of a position clock: round lengths, the increment (a percentage of the lot category's reserve per
+     * block, since positions open at zero) and where the unsold blocks of a market go.
+     */
+    record PositionClock(int firstRoundMinutes, int roundMinutes, Increment increment, UnsoldAt unsoldAt) {
+        public PositionClock {
+            Objects.requireNonNull(increment, "increment");
+            Objects.requireNonNull(unsoldAt, "unsoldAt");
+        }
+    }
+
+    enum UnsoldAt { TOP, BOTTOM }
+
+    /**
+     * Which areas of a band form one sealed assignment market: each category alone, or (FCC Auction 110) the
+     * categories of a band whose band plans match and whose winners won the same quantities, assigned the same
+     * frequencies everywhere.
+     */
+    enum AssignmentGrouping { EACH_CATEGORY, SAME_WINNERS_AND_QUANTITIES }
 
     /**
      * How a clock price rises on a product with excess demand: a percentage of the reserve, a percentage of the

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.ngms.shared.BidderId;
+import org.ngms.shared.Violation;
 import org.ngms.shared.StageId;
 import org.ngms.shared.AuctionId;
 import org.ngms.auction.AuctionState;
@@ -26,7 +27,9 @@ import org.ngms.auction.clock.replay.ClockScriptReader;
 import org.ngms.auction.persistence.StageStore;
 import org.ngms.auction.sealed.DemandOffer;
 import org.ngms.auction.sealed.SealedBids;
+import org.ngms.directive.InvalidScenarioException;
 import org.ngms.directive.PolicyDirective;
+import org.ngms.directive.RunnableFormats;
 import org.ngms.directive.Scenario;
 import org.ngms.directive.ScenarioBidder;
 import org.ngms.directive.ScenarioLoader;
@@ -77,6 +80,12 @@ public final class ScenarioReplay {
                 ? Optional.of(SealedBids.load(directory)) : Optional.empty();
         Optional<ClockScript> script = Files.exists(directory.resolve(ClockScript.FILE))
                 ? Optional.of(ClockScriptReader.read(directory)) : Optional.empty();
+        Optional<ClockScript> assignmentScript = Files.exists(directory.resolve(ClockScript.ASSIGNMENT_FILE))
+                ? Optional.of(ClockScriptReader.read(directory, ClockScript.ASSIGNMENT_FILE)) : Optional.empty();
+        List<Violation> unsupported = RunnableFormats.unsupported(d);
+        if (!unsupported.isEmpty()) {
+            throw new InvalidScenarioException(directory, unsupported);
+        }
 
         var registered = directives.register(ACTOR, scenario.directive(), clock.instant()).block(WAIT);
         UUID auction = createAuction(d, registered.directive().version());
@@ -95,7 +104,7 @@ public final class ScenarioReplay {
                 break;
             }
             if (stages.windows(AuctionId.of(auction)).filter(w -> w.stage().equals(stage.id())).hasElements().block(WAIT)) {
-                runStage(auction, stage, sealed, script);
+                runStage(auction, stage, sealed, stage instanceof Stage.Assignment ? assignmentScript : script);
             }
         }
         if (stages.outcomePublished(AuctionId.of(auction)).block(WAIT)) {
@@ -128,10 +137,12 @@ public final class ScenarioReplay {
                 stages.submit(ACTOR, BidderId.of(offer.bidder()), AuctionId.of(auction), StageId.of(stage.id()), body).block(WAIT);
             }
             stages.close(AuctionId.of(auction), StageId.of(stage.id()), clock.instant()).block(WAIT);
-        } else if (stage instanceof Stage.Clock) {
+        } else if (stage instanceof Stage.Clock || stage instanceof Stage.Assignment a
+                && a.method() == Stage.AssignmentMethod.POSITION_CLOCK) {
+            String file = stage instanceof Stage.Clock ? ClockScript.FILE : ClockScript.ASSIGNMENT_FILE;
             ClockScript bids = script.filter(s -> s.stage().equals(stage.id())).orElseThrow(
                     () -> new IllegalArgumentException("stage " + stage.id() + " runs but the scenario has no "
-                            + ClockScript.FILE + " for it"));
+                            + file + " for it"));
             for (ClockScript.Round round : bids.rounds()) {
                 for (ClockScript.BidderBids b : round.bids()) {
                     clocks.submit(ACTOR, BidderId.of(b.bidder()), AuctionId.of(auction), StageId.of(stage.id()), round.round(), clockBids(b)).block(WAIT);
@@ -167,7 +178,8 @@ public final class ScenarioReplay {
             ObjectNode s = stageList.addObject().put("stage", w.stage()).put("type", w.stageType())
                     .put("state", w.state());
             w.resultJson().ifPresent(r -> s.set("result", JSON.readTree(r)));
-            if (w.stageType().equals(Stage.StageType.CLOCK.name())) {
+            if (w.stageType().equals(Stage.StageType.CLOCK.name())
+                    || w.stageType().equals(Stage.StageType.ASSIGNMENT.name())) {
                 ArrayNode rounds = s.putArray("rounds");
                 clocks.rounds(AuctionId.of(auction), StageId.of(w.stage())).collectList().block(WAIT).forEach(r -> r.roundJson()
                         .ifPresent(text -> rounds.addObject().put("round", r.round())
@@ -180,12 +192,37 @@ public final class ScenarioReplay {
             outcome.get("winners").forEach(w -> bidders.putObject(w.get("bidder").asString())
                     .setAll(JsonNodeFactory.instance.objectNode()
                             .<ObjectNode>set("lots", w.get("lots")).put("price", w.get("price").longValue())));
+            outcome.get("winners").forEach(w -> {
+                if (w.has("frequencies")) {
+                    ((ObjectNode) bidders.get(w.get("bidder").asString()))
+                            .put("allocationPrice", w.get("allocationPrice").longValue())
+                            .put("assignmentPrice", w.get("assignmentPrice").longValue())
+                            .set("frequencies", w.get("frequencies"));
+                }
+            });
+            if (outcome.has("assignmentRevenue")) {
+                o.put("allocationRevenue", outcome.get("allocationRevenue").longValue());
+                o.put("assignmentRevenue", outcome.get("assignmentRevenue").longValue());
+            }
             o.set("unsold", outcome.get("unsold"));
             o.put("revenue", outcome.get("revenue").longValue());
             o.put("mhzSold", outcome.get("mhzSold").asString());
             o.put("transcriptSeq", stored.seq());
         });
         o.putObject("published").put("revenue", scenario.outcome().revenue().amount());
+        Map<String, Integer> roundsPerStage = new HashMap<>();
+        stageList.forEach(st -> {
+            if (st.has("rounds")) {
+                roundsPerStage.put(st.get("stage").asString(), st.get("rounds").size());
+            }
+        });
+        JsonNode published = stages.outcome(AuctionId.of(auction)).blockOptional(WAIT)
+                .map(stored -> JSON.readTree(stored.json())).orElse(null);
+        List<String> mismatches = PublishedOutcomeCheck.mismatches(scenario.policy(), scenario.outcome(), published,
+                roundsPerStage);
+        o.put("matchesPublished", mismatches.isEmpty());
+        ArrayNode listed = o.putArray("mismatches");
+        mismatches.forEach(listed::add);
         return o;
     }
 }

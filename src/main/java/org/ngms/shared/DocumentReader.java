@@ -399,8 +399,17 @@ public final class DocumentReader {
             });
         }
 
+        /** A required "FROM-TO" range in MHz. */
+        public FrequencyRange range(String name) {
+            return optionalRange(name, true).orElse(null);
+        }
+
         public Optional<FrequencyRange> optionalRange(String name) {
-            return optionalString(name, false).flatMap(text -> {
+            return optionalRange(name, false);
+        }
+
+        private Optional<FrequencyRange> optionalRange(String name, boolean required) {
+            return optionalString(name, required).flatMap(text -> {
                 try {
                     return Optional.of(FrequencyRange.parse(text));
                 } catch (IllegalArgumentException e) {

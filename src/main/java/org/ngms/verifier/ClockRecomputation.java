@@ -14,6 +14,10 @@ import org.ngms.verifier.SealedRecomputation.Directive;
 import org.ngms.auction.Bidder;
 import org.ngms.auction.clock.Bid;
 import org.ngms.auction.clock.ClockDecision;
+import org.ngms.auction.assignment.AssignmentJson;
+import org.ngms.auction.assignment.AssignmentMarkets;
+import org.ngms.auction.assignment.FrequencyAssignment;
+import org.ngms.auction.assignment.PositionClocks;
 import org.ngms.auction.clock.ClockOutcome;
 import org.ngms.auction.clock.ClockRound;
 import org.ngms.auction.clock.ClockRoundReplay;
@@ -216,11 +220,38 @@ final class ClockRecomputation {
     /** A clock stage, by the type its STAGE_SCHEDULED recorded, else by the directive. */
     private boolean isClock(String stageId) {
         String type = stageTypes.get(stageId);
-        if (type != null) {
-            return type.equals(Stage.StageType.CLOCK.name());
+        if (type != null && !type.equals(Stage.StageType.CLOCK.name())
+                && !type.equals(Stage.StageType.ASSIGNMENT.name())) {
+            return false;
         }
-        return directive != null && directive.policy().stage(stageId).map(s -> s instanceof Stage.Clock)
-                .orElse(false);
+        Optional<Stage> stage = directive == null ? Optional.empty() : directive.policy().stage(stageId);
+        if (type != null && type.equals(Stage.StageType.CLOCK.name())) {
+            return true;
+        }
+        return stage.map(s -> s instanceof Stage.Clock || positionClock(s).isPresent()).orElse(false);
+    }
+
+    /** The directive's stage {@code s} if it is an assignment clock over positions. */
+    private static Optional<Stage.Assignment> positionClock(Stage s) {
+        return s instanceof Stage.Assignment a && a.method() == Stage.AssignmentMethod.POSITION_CLOCK
+                ? Optional.of(a) : Optional.empty();
+    }
+
+    /** The assignment clock {@code id} of the directive, if that is what it is. */
+    private Optional<Stage.Assignment> assignmentStage(String id) {
+        return directive == null ? Optional.empty() : directive.policy().stage(id).flatMap(ClockRecomputation::positionClock);
+    }
+
+    /** The frequencies an assignment clock's recomputed outcome settles, over the markets the results before it leave. */
+    private FrequencyAssignment assignment(Stage.Assignment stage, ClockOutcome clock) {
+        List<ClockOutcome.Award> allocationAwards = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> r : results) {
+            if (Stage.StageType.CLOCK.name().equals(stageTypes.get(r.getKey()))) {
+                allocationAwards.addAll(ClockOutcomeJson.readClockAwards(r.getValue()));
+            }
+        }
+        return PositionClocks.assign(stage, AssignmentMarkets.after(directive.policy(), stage,
+                preBidResults(results), allocationAwards), clock);
     }
 
     private StageState stage(String id) {
@@ -598,8 +629,18 @@ final class ClockRecomputation {
                     + ", but the recomputed stage has not ended: its last round still has excess demand");
             return;
         }
-        List<String> differences = SealedRecomputation.differences(ClockOutcomeJson.clockResult(s.outcome.get()),
-                recorded);
+        Optional<Stage.Assignment> assignment = assignmentStage(id);
+        ObjectNode expected;
+        try {
+            expected = assignment.isPresent()
+                    ? AssignmentJson.stageResult(assignment(assignment.get(), s.outcome.get()), s.outcome)
+                    : ClockOutcomeJson.clockResult(s.outcome.get());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            failure(Check.CLOCK_STAGE_RESULT, index, "the frequencies of stage " + id + " cannot be recomputed: "
+                    + e.getMessage());
+            return;
+        }
+        List<String> differences = SealedRecomputation.differences(expected, recorded);
         if (!differences.isEmpty()) {
             failure(Check.CLOCK_STAGE_RESULT, index, "the result of clock stage " + id + " recomputed from its rounds "
                     + "differs from the recorded one: " + String.join("; ", differences));
@@ -618,8 +659,22 @@ final class ClockRecomputation {
             }
             return;
         }
-        ObjectNode expected = ClockOutcomeJson.outcome(auction, directive.id(), directive.version(),
-                directive.sha256(), directive.policy(), preBidResults(results), s.outcome.get());
+        ObjectNode expected;
+        Optional<Stage.Assignment> assignment = assignmentStage(s.id);
+        if (assignment.isPresent()) {
+            // the allocation's outcome from the recorded results before the assignment, with its frequencies on top
+            List<Map.Entry<String, JsonNode>> before = results.stream().filter(r -> !r.getKey().equals(s.id)).toList();
+            List<ClockOutcome.Award> allocationAwards = new ArrayList<>();
+            before.stream().filter(r -> Stage.StageType.CLOCK.name().equals(stageTypes.get(r.getKey())))
+                    .forEach(r -> allocationAwards.addAll(ClockOutcomeJson.readClockAwards(r.getValue())));
+            ObjectNode allocation = ClockOutcomeJson.outcome(auction, directive.id(), directive.version(),
+                    directive.sha256(), directive.policy(), preBidResults(before), allocationAwards);
+            expected = AssignmentJson.outcome(directive.policy(), allocation, assignment(assignment.get(),
+                    s.outcome.get()));
+        } else {
+            expected = ClockOutcomeJson.outcome(auction, directive.id(), directive.version(),
+                    directive.sha256(), directive.policy(), preBidResults(results), s.outcome.get());
+        }
         List<String> differences = SealedRecomputation.differences(expected, p.path("outcome"));
         if (!differences.isEmpty()) {
             failure(Check.RECOMPUTED_OUTCOME, index, "the outcome recomputed from clock stage " + s.id + " and the "

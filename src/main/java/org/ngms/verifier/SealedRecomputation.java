@@ -244,7 +244,8 @@ final class SealedRecomputation {
         }
         Optional<String> type = s.type.or(() -> directive == null ? Optional.empty()
                 : directive.policy().stage(s.id).map(st -> st.type().name()));
-        return type.map("CLOCK"::equals).orElse(false);
+        // an assignment clock (positions) is recomputed by ClockRecomputation like an allocation clock
+        return type.map(t -> t.equals("CLOCK") || t.equals("ASSIGNMENT")).orElse(false);
     }
 
     private StageState stage(String id) {

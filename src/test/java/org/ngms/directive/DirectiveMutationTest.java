@@ -547,11 +547,14 @@ class DirectiveMutationTest {
         } else {
             ObjectNode assignment = NODES.objectNode().put("id", "assign").put("type", "ASSIGNMENT");
             assignment.putArray("categories").add(category(t, generic(t)).get("id").asString());
-            assignment.put("method", "POSITION_CLOCK").put("openingPrice", 0).put("pricing", "PAY_IN_ADDITION");
+            assignment.put("method", "POSITION_CLOCK").put("openingPrice", 0).put("pricing", "PAY_IN_ADDITION")
+                    .put("bidMultiple", 1000).put("firstRoundMinutes", 60).put("roundMinutes", 30);
+            assignment.putObject("increment").put("basis", "PERCENT_OF_RESERVE").put("percent", "5");
             stages.insert(0, assignment);
         }
         List<Tuple> expected = new ArrayList<>();
         expected.add(v("stages[0].type", DirectiveRules.IMPOSSIBLE_PIPELINE, "ASSIGNMENT"));
+
         for (int k = 1; k < stages.size(); k++) {
             String type = stageType(t, k);
             if (type.equals("ASSIGNMENT")) {
@@ -561,6 +564,10 @@ class DirectiveMutationTest {
             if (type.equals("SEALED_DEMAND_AT_RESERVE") || type.equals("CLOCK") || type.equals("SMRA")) {
                 expected.add(v("stages[" + k + "].type", DirectiveRules.IMPOSSIBLE_PIPELINE, type));
             }
+        }
+        if (existing < 0) {
+            expected.add(v("stages[0].categories[0]", DirectiveRules.BAND_PLAN_MISSING,
+                    category(t, generic(t)).get("id").asString()));
         }
 
         assertThat(violations(t)).containsExactlyElementsOf(expected);
@@ -619,10 +626,109 @@ class DirectiveMutationTest {
         ObjectNode assignment = stages.addObject().put("id", "assign").put("type", "ASSIGNMENT");
         String id = category(t, specific(t)).get("id").asString();
         assignment.putArray("categories").add(id);
-        assignment.put("method", "SEALED_BIDS").put("openingPrice", 0).put("pricing", "PAY_IN_ADDITION");
+        assignment.put("method", "SEALED_BIDS").put("openingPrice", 0).put("pricing", "CORE_NEAREST_VCG")
+                .put("bidMultiple", 1000);
 
         assertThat(violations(t)).containsExactly(
-                v("stages[" + (stages.size() - 1) + "].categories[0]", DirectiveRules.IMPOSSIBLE_PIPELINE, id));
+                v("stages[" + (stages.size() - 1) + "].categories[0]", DirectiveRules.IMPOSSIBLE_PIPELINE, id),
+                v("stages[" + (stages.size() - 1) + "].categories[0]", DirectiveRules.BAND_PLAN_MISSING, id));
+    }
+
+    // --- band plans
+
+    private static ObjectNode plan2600(ObjectNode t) {
+        for (JsonNode plan : array(t, "bandPlans")) {
+            if (plan.get("category").asString().equals("2600")) {
+                return (ObjectNode) plan;
+            }
+        }
+        throw new AssertionError("pk-5g-2026 has a 2600 plan");
+    }
+
+    private static ObjectNode segment(ObjectNode plan, int i) {
+        return (ObjectNode) plan.get("segments").get(i);
+    }
+
+    @Test
+    void segmentsThatLeaveAGapOrEndBelowThePlanAreRefused() {
+        ObjectNode t = tree("pk-5g-2026");
+        segment(plan2600(t), 0).put("range", "2496-2499");
+
+        assertThat(violations(t)).containsExactly(
+                v("bandPlans[0].segments[1].range", DirectiveRules.BAND_PLAN, "2500-2690"));
+    }
+
+    @Test
+    void offeredSegmentsHoldingAnotherNumberOfBlocksThanTheCategoryAreRefused() {
+        ObjectNode t = tree("pk-5g-2026");
+        segment(plan2600(t), 1).put("range", "2500-2680");
+        ((ArrayNode) plan2600(t).get("segments")).addObject().put("range", "2680-2690").put("use", "GUARD");
+
+        assertThat(violations(t)).containsExactly(v("bandPlans[0].segments", DirectiveRules.BAND_PLAN, 18L));
+    }
+
+    @Test
+    void anOfferedSegmentThatIsNotWholeBlocksIsRefused() {
+        ObjectNode t = tree("pk-5g-2026");
+        segment(plan2600(t), 0).put("range", "2496-2505");
+        segment(plan2600(t), 1).put("range", "2505-2690");
+
+        assertThat(violations(t)).containsExactly(
+                v("bandPlans[0].segments[1].range", DirectiveRules.BLOCK_WIDTH_MISMATCH, "2505-2690"),
+                v("bandPlans[0].segments", DirectiveRules.BAND_PLAN, 0L));
+    }
+
+    @Test
+    void aPlanOutsideItsBandIsRefused() {
+        ObjectNode t = tree("pk-5g-2026");
+        plan2600(t).put("range", "2490-2690");
+
+        assertThat(violations(t)).containsExactly(v("bandPlans[0].range", DirectiveRules.OUTSIDE_BAND, "2490-2690"));
+    }
+
+    @Test
+    void anExistingSegmentNamesAnIncumbentOfTheBandAndOnlyItHasAHolder() {
+        ObjectNode t = tree("pk-5g-2026");
+        segment(plan2600(t), 0).put("use", "EXISTING");
+        ObjectNode withHolder = tree("pk-5g-2026");
+        segment(plan2600(withHolder), 0).put("use", "EXISTING").put("holder", "jazz");
+        ObjectNode guardWithHolder = tree("pk-5g-2026");
+        segment(plan2600(guardWithHolder), 0).put("holder", "zong");
+
+        assertThat(violations(t)).containsExactly(v("bandPlans[0].segments[0].holder", "REQUIRED", null));
+        assertThat(violations(withHolder)).containsExactly(
+                v("bandPlans[0].segments[0].holder", DirectiveRules.UNKNOWN_REFERENCE, "jazz"));
+        assertThat(violations(guardWithHolder)).containsExactly(
+                v("bandPlans[0].segments[0].holder", DirectiveRules.BAND_PLAN, "zong"));
+    }
+
+    @Test
+    void anAssignedCategoryWithoutABandPlanIsRefused() {
+        ObjectNode t = tree("pk-5g-2026");
+        array(t, "bandPlans").remove(0);
+
+        assertThat(violations(t)).containsExactly(v("stages[1].categories[0]", DirectiveRules.BAND_PLAN_MISSING,
+                "2600"));
+    }
+
+    @Test
+    void aPositionClockRisesOnTheReserveAndIsPaidInAdditionAndSealedBidsAtCorePrices() {
+        ObjectNode posted = tree("pk-5g-2026");
+        ((ObjectNode) stage(posted, 1).get("increment")).put("basis", "PERCENT_OF_POSTED_PRICE");
+        ObjectNode sealed = tree("pk-5g-2026");
+        stage(sealed, 1).put("method", "SEALED_BIDS").remove(List.of("firstRoundMinutes", "roundMinutes",
+                "increment", "unsoldAt"));
+        ObjectNode split = tree("pk-5g-2026");
+        segment(plan2600(split), 0).put("range", "2496-2596").put("use", "OFFERED");
+        segment(plan2600(split), 1).put("range", "2596-2600").put("use", "GUARD");
+        ((ArrayNode) plan2600(split).get("segments")).addObject().put("range", "2600-2690").put("use", "OFFERED");
+
+        assertThat(violations(posted)).containsExactly(
+                v("stages[1].increment.basis", DirectiveRules.ASSIGNMENT_RULES, "PERCENT_OF_POSTED_PRICE"));
+        assertThat(violations(sealed)).containsExactly(
+                v("stages[1].pricing", DirectiveRules.ASSIGNMENT_RULES, "PAY_IN_ADDITION"));
+        assertThat(violations(split)).containsExactly(
+                v("stages[1].categories[0]", DirectiveRules.ASSIGNMENT_RULES, "2600"));
     }
 
     @ParameterizedTest

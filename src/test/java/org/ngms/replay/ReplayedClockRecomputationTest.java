@@ -170,11 +170,11 @@ class ReplayedClockRecomputationTest extends IntegrationTestBase {
     }
 
     @Test
-    void pakistan5g2026RecomputesItsThreeClockRoundsAndTheOutcome() {
+    void pakistan5g2026RecomputesItsThreeAllocationAndFiveAssignmentRoundsTheFrequenciesAndTheOutcome() {
         Verification v = replayed("pk-5g-2026");
 
         assertThat(v.failures()).isEmpty();
-        assertThat(v.summary().recomputation()).isEqualTo(new Verification.Recomputation(true, 0, 0, 0, 3, 3, 0));
+        assertThat(v.summary().recomputation()).isEqualTo(new Verification.Recomputation(true, 0, 0, 0, 8, 8, 0));
         assertThat(v.findings()).noneMatch(f -> f.check() == Check.RECOMPUTE_SKIPPED);
     }
 
@@ -293,6 +293,27 @@ class ReplayedClockRecomputationTest extends IntegrationTestBase {
     }
 
     @Test
+    void changedFrequenciesInTheAssignmentResultOrTheOutcomeAreCaught() {
+        List<TranscriptRecord> records = copy("pk-5g-2026");
+        TranscriptRecord result = ofType(records, "STAGE_RESULT").get(1);
+        ObjectNode zong = (ObjectNode) payload(result).get("result").get("markets").get(1).get("assigned").get(0);
+        assertThat(zong.get("bidder").asString()).isEqualTo("zong");
+        zong.put("range", "2630-2690");
+        List<TranscriptRecord> other = copy("pk-5g-2026");
+        TranscriptRecord outcome = ofType(other, "OUTCOME_PUBLISHED").get(0);
+        ObjectNode winner = (ObjectNode) payload(outcome).get("outcome").get("winners").get(2);
+        winner.put("assignmentPrice", 0);
+
+        Verification changedResult = verify(records);
+        Verification changedOutcome = verify(other);
+
+        assertThat(failedChecks(changedResult)).containsExactly(Check.CLOCK_STAGE_RESULT);
+        assertThat(changedResult.firstFailure().orElseThrow().detail()).contains("stage assignment", "markets: recorded");
+        assertThat(failedChecks(changedOutcome)).containsExactly(Check.RECOMPUTED_OUTCOME);
+        assertThat(changedOutcome.firstFailure().orElseThrow().detail()).contains("stage assignment", "winners: recorded");
+    }
+
+    @Test
     void beforeTheSeedIsRevealedTheBidsAreCheckedButTheRoundsAreNotRecomputed() {
         List<TranscriptRecord> records = new ArrayList<>(copy("pk-5g-2026"));
         records.removeIf(r -> r.type().equals("SEED_REVEALED"));
@@ -300,7 +321,7 @@ class ReplayedClockRecomputationTest extends IntegrationTestBase {
         Verification v = verify(records);
 
         assertThat(v.failures()).isEmpty();
-        assertThat(v.summary().recomputation()).isEqualTo(new Verification.Recomputation(true, 0, 0, 0, 0, 0, 1));
+        assertThat(v.summary().recomputation()).isEqualTo(new Verification.Recomputation(true, 0, 0, 0, 0, 0, 2));
         assertThat(v.findings()).anySatisfy(f -> {
             assertThat(f.check()).isEqualTo(Check.RECOMPUTE_SKIPPED);
             assertThat(f.detail()).contains("clock stage").contains("cannot be recomputed before the seed is revealed");

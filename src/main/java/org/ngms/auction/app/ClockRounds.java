@@ -14,7 +14,10 @@ import org.ngms.audit.Chains;
 import org.ngms.audit.app.AuditTrail;
 import org.ngms.auction.Auction;
 import org.ngms.auction.Bidder;
+import org.ngms.auction.assignment.FrequencyAssignment;
 import org.ngms.auction.clock.ClockOutcome;
+import org.ngms.auction.persistence.StageStore;
+import org.ngms.directive.PolicyDirective;
 import org.ngms.auction.clock.ClockRound;
 import org.ngms.auction.clock.ClockRoundJson;
 import org.ngms.auction.clock.ClockStage;
@@ -54,13 +57,16 @@ public class ClockRounds {
     private final DirectiveCatalog catalog;
     private final ClockEngines engines;
     private final OutcomeWriter outcomes;
+    private final Assignments assignments;
+    private final StageWindows stageWindows;
     private final AuditTrail audit;
     private final Compute compute;
     private final TransactionalOperator transaction;
     private final JsonMapper json = JsonMapper.builder().build();
 
     public ClockRounds(ClockStore clocks, StageStore stages, AuctionStore auctions, DirectiveCatalog catalog,
-                       ClockEngines engines, OutcomeWriter outcomes, AuditTrail audit, Compute compute,
+                       ClockEngines engines, OutcomeWriter outcomes, Assignments assignments,
+                       StageWindows stageWindows, AuditTrail audit, Compute compute,
                        TransactionalOperator transaction) {
         this.clocks = clocks;
         this.stages = stages;
@@ -68,6 +74,8 @@ public class ClockRounds {
         this.catalog = catalog;
         this.engines = engines;
         this.outcomes = outcomes;
+        this.assignments = assignments;
+        this.stageWindows = stageWindows;
         this.audit = audit;
         this.compute = compute;
         this.transaction = transaction;
@@ -88,14 +96,22 @@ public class ClockRounds {
         return auctions.find(auction).flatMap(v -> catalog.of(v.auction()))
                 .zipWith(engines.nextPrices(AuctionId.of(auction), StageId.of(stageId), stage))
                 .flatMap(t -> {
-                    Stage.Clock rules = (Stage.Clock) t.getT1().stage(stageId).orElseThrow();
+                    Stage rules = t.getT1().stage(stageId).orElseThrow();
                     RoundPrices prices = t.getT2().orElseThrow();
-                    Instant closesAt = now.plus(Duration.ofMinutes(round == 1 ? rules.firstRoundMinutes()
-                            : rules.roundMinutes()));
+                    Instant closesAt = now.plus(Duration.ofMinutes(minutes(rules, round)));
                     return clocks.openRound(auction, stageId, round, now, closesAt)
                             .then(audit.append(Chains.auction(auction), new RoundOpened(stageId, prices, closesAt)))
                             .thenReturn(new ClockEngines.LiveClock(stage, t.getT2()));
                 });
+    }
+
+    private static int minutes(Stage stage, int round) {
+        if (stage instanceof Stage.Clock clock) {
+            return round == 1 ? clock.firstRoundMinutes() : clock.roundMinutes();
+        }
+        Stage.PositionClock clock = ((Stage.Assignment) stage).clock().orElseThrow(
+                () -> new IllegalStateException("stage " + stage.id() + " does not run in rounds"));
+        return round == 1 ? clock.firstRoundMinutes() : clock.roundMinutes();
     }
 
     /**
@@ -185,17 +201,43 @@ public class ClockRounds {
                 .then();
     }
 
+    /**
+     * Ends the stage: an allocation clock records its result, then hands over to the assignment stage after it (its
+     * window opens as scheduled, else at once) or publishes the outcome; an assignment clock records the frequencies
+     * its positions settle and publishes the outcome with them.
+     */
     private Mono<ClockEngines.LiveClock> end(UUID auction, String stageId, ClockStage stage, Instant now) {
         ClockOutcome outcome = stage.outcome().orElseThrow();
+        return auctions.find(auction)
+                .flatMap(v -> catalog.of(v.auction()).zipWith(stages.windows(auction).collectList())
+                        .flatMap(db -> db.getT1().stage(stageId).orElseThrow() instanceof Stage.Assignment a
+                                ? endAssignment(v.auction(), db.getT1(), a, db.getT2(), outcome, now)
+                                : endAllocation(v.auction(), db.getT1(), stageId, db.getT2(), outcome, now)))
+                .thenReturn(new ClockEngines.LiveClock(stage, Optional.empty()));
+    }
+
+    private Mono<Void> endAllocation(Auction auction, PolicyDirective d, String stageId,
+                                     List<StageStore.Window> windows, ClockOutcome outcome, Instant now) {
         ObjectNode result = outcomes.clockResult(outcome);
+        Mono<Void> next = assignments.next(d, stageId, windows, outcome.awards())
+                .map(a -> stageWindows.schedule(auction.id(), a, Assignments.opening(auction, a, now),
+                        Optional.empty()))
+                .orElseGet(() -> publish(auction, outcomes.outcome(auction, d, windows, outcome), now));
+        return recordResult(auction.id(), stageId, result, now).then(next);
+    }
+
+    private Mono<Void> endAssignment(Auction auction, PolicyDirective d, Stage.Assignment stage,
+                                     List<StageStore.Window> windows, ClockOutcome clock, Instant now) {
+        FrequencyAssignment assignment = assignments.assignment(d, stage, windows, clock);
+        return recordResult(auction.id(), stage.id(), Assignments.result(assignment, clock), now)
+                .then(publish(auction, assignments.outcome(auction, d, windows, assignment), now));
+    }
+
+    private Mono<Void> recordResult(UUID auction, String stageId, ObjectNode result, Instant now) {
         return stages.storeResult(auction, stageId, json.writeValueAsString(result))
                 .then(stages.advance(auction, stageId, "OPEN", "EVALUATED", now))
                 .then(audit.append(Chains.auction(auction), new StageResult(stageId, result)))
-                .then(auctions.find(auction))
-                .flatMap(v -> catalog.of(v.auction()).zipWith(stages.windows(auction).collectList())
-                        .flatMap(db -> publish(v.auction(), outcomes.outcome(v.auction(), db.getT1(), db.getT2(),
-                                outcome), now)))
-                .thenReturn(new ClockEngines.LiveClock(stage, Optional.empty()));
+                .then();
     }
 
     private Mono<Void> publish(Auction auction, ObjectNode outcome, Instant now) {

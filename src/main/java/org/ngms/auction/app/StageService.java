@@ -7,6 +7,7 @@ import org.ngms.shared.Refused;
 import org.ngms.auction.ReasonCode;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -53,6 +54,8 @@ public class StageService {
     private final ClockBidding bidding;
     private final ClockEngines engines;
     private final StageFailures failures;
+    private final StageWindows stageWindows;
+    private final Assignments assignments;
     private final Compute compute;
     private final AuditTrail audit;
     private final TransactionalOperator transaction;
@@ -61,7 +64,8 @@ public class StageService {
 
     public StageService(StageStore stages, AuctionStore auctions, SealedBidService sealed, DirectiveCatalog catalog,
                         SealedEvaluation evaluation, ClockRounds rounds, ClockBidding bidding, ClockEngines engines,
-                        StageFailures failures, Compute compute, AuditTrail audit, TransactionalOperator transaction,
+                        StageFailures failures, StageWindows windows, Assignments assignments,
+                        Compute compute, AuditTrail audit, TransactionalOperator transaction,
                         Clock clock) {
         this.stages = stages;
         this.auctions = auctions;
@@ -72,6 +76,8 @@ public class StageService {
         this.bidding = bidding;
         this.engines = engines;
         this.failures = failures;
+        this.stageWindows = windows;
+        this.assignments = assignments;
         this.compute = compute;
         this.audit = audit;
         this.transaction = transaction;
@@ -119,15 +125,11 @@ public class StageService {
     }
 
     private Mono<Void> schedule(UUID auction, Stage stage, Instant opensAt, Optional<Instant> closesAt) {
-        return stages.insert(auction, stage.id(), stage.type().name(), opensAt, closesAt)
-                .then(isSealed(stage) ? sealed.createKey(AuctionId.of(auction)) : Mono.empty())
-                .then(audit.append(Chains.auction(auction), new StageScheduled(stage.id(), stage.type(), opensAt,
-                        closesAt)))
-                .then();
+        return stageWindows.schedule(auction, stage, opensAt, closesAt);
     }
 
     static boolean isSealed(Stage stage) {
-        return stage instanceof Stage.SealedDemandAtReserve || stage instanceof Stage.SealedPackage;
+        return StageWindows.isSealed(stage);
     }
 
     /**
@@ -169,8 +171,9 @@ public class StageService {
                 .filter(Boolean::booleanValue)
                 .flatMap(opened -> audit.append(Chains.auction(auction), new StageOpened(stage))
                         .then(stages.window(auction, stage))
-                        .filter(w -> w.stageType().equals(Stage.StageType.CLOCK.name()))
-                        .flatMap(w -> rounds.start(auction, stage, now)))
+                        .flatMap(w -> auctions.find(auction).flatMap(v -> catalog.of(v.auction())))
+                        .filter(d -> StageWindows.runsInRounds(d.stage(stage).orElseThrow()))
+                        .flatMap(d -> rounds.start(auction, stage, now)))
                 .as(transaction::transactional)
                 .doOnNext(engine -> engines.remember(AuctionId.of(auction), StageId.of(stage), engine))
                 .then();
@@ -217,7 +220,11 @@ public class StageService {
         Mono<Void> next = result.escalateTo()
                 .map(target -> schedule(auction.id(), directive.stage(target).orElseThrow(),
                         auction.schedule().stageOpenings().getOrDefault(target, now), Optional.empty()))
-                .orElseGet(() -> result.outcome().map(outcome -> publishOutcome(auction.id(), outcome, now))
+                .orElseGet(() -> result.outcome().map(outcome -> stages.windows(auction.id()).collectList()
+                                .flatMap(windows -> assignments.next(directive, stageId, windows, List.of())
+                                        .map(a -> schedule(auction.id(), a, Assignments.opening(auction, a, now),
+                                                Optional.empty()))
+                                        .orElseGet(() -> publishOutcome(auction.id(), outcome, now))))
                         .orElse(Mono.empty()));
         return stages.storeResult(auction.id(), stageId, resultJson)
                 .then(stages.advance(auction.id(), stageId, "CLOSED", "EVALUATED", now))

@@ -18,6 +18,10 @@ public enum ClockReasonCode implements org.ngms.shared.Reason {
     MAINTAIN_BELOW_CLOCK_PRICE,
     SPECTRUM_CAP,
     INCREMENT_REQUIRED,
-    INCREMENT_OUT_OF_RANGE;
+    INCREMENT_OUT_OF_RANGE,
+    /** A bid on a position of a market the bidder did not win spectrum in. */
+    POSITION_NOT_WON,
+    /** More than one position of a market asked for, or none once the bidder holds one. */
+    ONE_POSITION_PER_MARKET;
 
 }

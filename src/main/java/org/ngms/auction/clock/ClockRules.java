@@ -128,7 +128,9 @@ public final class ClockRules {
             return reject(bid, ClockReasonCode.MAINTAIN_BELOW_CLOCK_PRICE, "a bid that keeps demand at " + current
                     + " is made at the clock price " + p.clockPrice());
         }
-        if (bid.quantity() > current) {
+        // a position's cap of one per market is the switch's: the bid set is judged whole (ClockStage), and
+        // processing applies the increase once the decrease has made room
+        if (bid.quantity() > current && setup.marketOf(bid.product()).isEmpty()) {
             for (CapRule cap : setup.caps()) {
                 Long khz = cap.khzPerBlock().get(bid.product());
                 if (khz == null) {

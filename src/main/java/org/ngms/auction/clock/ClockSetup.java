@@ -42,7 +42,33 @@ public record ClockSetup(
         List<EligibilityCondition> firstRoundConditions,
         Optional<Percent> minSoldPercentOfMhz,
         String seedHex,
-        Map<String, Map<String, Integer>> startingDemand) {
+        Map<String, Map<String, Integer>> startingDemand,
+        List<PositionMarket> positionMarkets) {
+
+    /**
+     * A market of an assignment clock (PTA 2026): its positions (products of the stage, one winner each) and the
+     * winners it places. Each winner asks for at most one position of the market in a bid set and, once it holds
+     * one, for exactly one: a move is a switch, a decrease on its position with an increase on one other. A cap of
+     * one position per market keeps the increase from applying before the decrease has.
+     */
+    public record PositionMarket(String id, List<String> positions, java.util.SortedSet<String> bidders) {
+        public PositionMarket {
+            Objects.requireNonNull(id, "id");
+            positions = List.copyOf(positions);
+            bidders = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(bidders));
+        }
+    }
+
+    /** A stage without position markets (every allocation clock). */
+    public ClockSetup(String stageId, Stage.Increment increment, long bidMultiple, Stage.MissingBid missingBid,
+                      Percent activityRequirement, boolean intraRoundBids, List<ClockProduct> products,
+                      Map<String, Long> openingPrices, List<ClockBidder> bidders, List<CapRule> caps,
+                      List<EligibilityCondition> firstRoundConditions, Optional<Percent> minSoldPercentOfMhz,
+                      String seedHex, Map<String, Map<String, Integer>> startingDemand) {
+        this(stageId, increment, bidMultiple, missingBid, activityRequirement, intraRoundBids, products,
+                openingPrices, bidders, caps, firstRoundConditions, minSoldPercentOfMhz, seedHex, startingDemand,
+                List.of());
+    }
 
     /** A stage whose bidders start with no demand (every stage that does not continue a sealed one). */
     public ClockSetup(String stageId, Stage.Increment increment, long bidMultiple, Stage.MissingBid missingBid,
@@ -112,6 +138,25 @@ public record ClockSetup(
             }
         }
         startingDemand = java.util.Collections.unmodifiableMap(demand);
+        positionMarkets = List.copyOf(positionMarkets);
+        for (PositionMarket m : positionMarkets) {
+            for (String position : m.positions()) {
+                if (!ids.contains(position)) {
+                    throw new IllegalArgumentException("market " + m.id() + ": position " + position
+                            + " is not a product of the stage");
+                }
+            }
+            for (String bidder : m.bidders()) {
+                if (!bidderIds.contains(bidder)) {
+                    throw new IllegalArgumentException("market " + m.id() + ": " + bidder + " is not a bidder");
+                }
+            }
+        }
+    }
+
+    /** The position market a product belongs to, if this is an assignment clock. */
+    public Optional<PositionMarket> marketOf(String product) {
+        return positionMarkets.stream().filter(m -> m.positions().contains(product)).findFirst();
     }
 
     /**
@@ -121,7 +166,8 @@ public record ClockSetup(
      */
     public ClockSetup withStartingDemand(Map<String, Map<String, Integer>> demand) {
         return new ClockSetup(stageId, increment, bidMultiple, missingBid, activityRequirement, intraRoundBids,
-                products, openingPrices, bidders, caps, firstRoundConditions, minSoldPercentOfMhz, seedHex, demand);
+                products, openingPrices, bidders, caps, firstRoundConditions, minSoldPercentOfMhz, seedHex, demand,
+                positionMarkets);
     }
 
     public byte[] seed() {

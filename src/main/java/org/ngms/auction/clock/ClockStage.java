@@ -176,7 +176,66 @@ public final class ClockStage {
                 valid.computeIfAbsent(bid.bidder(), k -> new ArrayList<>()).add(bid);
             }
         }
+        positionRules(rejections, valid, seen);
         return new Screened(rejections, valid, seen);
+    }
+
+    /**
+     * An assignment clock's rules on a bidder's bid set, market by market, with the bids that survived the checks
+     * of single bids: only positions of markets the bidder won; the demand asked for (bids over the processed demand)
+     * at most one position, and exactly one once it holds a position. A bid set breaking one loses its bids in that
+     * market, which count as missing (the bidder keeps its position).
+     */
+    private void positionRules(List<Rejection> rejections, Map<String, List<Bid>> valid,
+                               Map<String, Set<String>> seen) {
+        if (setup.positionMarkets().isEmpty()) {
+            return;
+        }
+        for (String bidder : new ArrayList<>(valid.keySet())) {
+            List<Bid> own = valid.get(bidder);
+            List<Bid> kept = new ArrayList<>();
+            Map<String, Integer> held = processedDemand(bidder);
+            for (ClockSetup.PositionMarket market : setup.positionMarkets()) {
+                List<Bid> inMarket = own.stream().filter(b -> market.positions().contains(b.product())).toList();
+                if (inMarket.isEmpty()) {
+                    continue;
+                }
+                Optional<String> broken = Optional.empty();
+                ClockReasonCode code = ClockReasonCode.ONE_POSITION_PER_MARKET;
+                if (!market.bidders().contains(bidder)) {
+                    code = ClockReasonCode.POSITION_NOT_WON;
+                    broken = Optional.of(bidder + " won no spectrum in market " + market.id());
+                } else {
+                    Map<String, Integer> asked = new HashMap<>();
+                    market.positions().forEach(p -> asked.put(p, held.getOrDefault(p, 0)));
+                    inMarket.forEach(b -> asked.put(b.product(), b.quantity()));
+                    int positions = asked.values().stream().mapToInt(Integer::intValue).sum();
+                    boolean holds = market.positions().stream().anyMatch(p -> held.getOrDefault(p, 0) > 0);
+                    if (positions > 1 || inMarket.stream().anyMatch(b -> b.quantity() > 1)) {
+                        broken = Optional.of("the bid set asks for " + positions + " positions of market "
+                                + market.id() + "; a bidder holds one, and moves with a decrease on its position "
+                                + "and an increase on one other");
+                    } else if (positions == 0 && holds) {
+                        broken = Optional.of("the bid set leaves market " + market.id() + " without a position; "
+                                + "a move is a decrease on the position held with an increase on another");
+                    }
+                }
+                if (broken.isPresent()) {
+                    for (Bid b : inMarket) {
+                        rejections.add(new Rejection(bidder, b.product(), code, broken.get()));
+                        seen.get(bidder).remove(b.product());
+                    }
+                } else {
+                    kept.addAll(inMarket);
+                }
+            }
+            own.stream().filter(b -> setup.marketOf(b.product()).isEmpty()).forEach(kept::add);
+            if (kept.isEmpty()) {
+                valid.remove(bidder);
+            } else {
+                valid.put(bidder, kept);
+            }
+        }
     }
 
     private Optional<Rejection> admitted(Bid bid) {
@@ -253,6 +312,9 @@ public final class ClockStage {
             }
             bidderInputs.add(new ClockProcessor.BidderInput(b.id(), eligibility.get(b.id()), carried));
         }
+        if (round == 1) {
+            toProcess.addAll(firstPositions(prices, valid));
+        }
         List<ClockProcessor.ProductInput> productInputs = new ArrayList<>();
         for (ClockProduct p : setup.products()) {
             RoundPrices.Prices pr = prices.of(p.id());
@@ -288,6 +350,37 @@ public final class ClockStage {
         List<ClockRound> next = new ArrayList<>(rounds);
         next.add(closed);
         return new ClockStage(setup, processor, next);
+    }
+
+    /**
+     * An assignment clock's round 1 places every winner: one that sent no bid for a market's positions is given one,
+     * at the opening price, for the position the fewest others asked for (the lowest of equals), winners taken in
+     * order of their ids; it takes what is left rather than go without frequencies.
+     */
+    private List<Bid> firstPositions(RoundPrices prices, Map<String, List<Bid>> valid) {
+        List<Bid> filled = new ArrayList<>();
+        for (ClockSetup.PositionMarket market : setup.positionMarkets()) {
+            Map<String, Integer> asked = new HashMap<>();
+            market.positions().forEach(p -> asked.put(p, 0));
+            valid.values().forEach(own -> own.stream().filter(b -> market.positions().contains(b.product()))
+                    .forEach(b -> asked.merge(b.product(), b.quantity(), Integer::sum)));
+            for (String bidder : market.bidders()) {
+                boolean bid = valid.getOrDefault(bidder, List.of()).stream()
+                        .anyMatch(b -> market.positions().contains(b.product()) && b.quantity() > 0);
+                if (bid || excluded.contains(bidder)) {
+                    continue;
+                }
+                String least = market.positions().get(0);
+                for (String p : market.positions()) {
+                    if (asked.get(p) < asked.get(least)) {
+                        least = p;
+                    }
+                }
+                asked.merge(least, 1, Integer::sum);
+                filled.add(new Bid(bidder, least, 1, prices.of(least).clockPrice()));
+            }
+        }
+        return filled;
     }
 
     /** The awards once the stage has ended. */

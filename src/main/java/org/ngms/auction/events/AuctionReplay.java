@@ -11,6 +11,10 @@ import org.ngms.audit.TranscriptRecord;
 import org.ngms.auction.Bidder;
 import org.ngms.auction.clock.ClockSetup;
 import org.ngms.auction.clock.ClockSetups;
+import org.ngms.auction.assignment.AssignmentMarkets;
+import org.ngms.auction.assignment.PositionClocks;
+import org.ngms.auction.clock.ClockOutcome;
+import org.ngms.auction.outcome.ClockOutcomeJson;
 import org.ngms.auction.outcome.OutcomeJson;
 import org.ngms.auction.sealed.PreBidOutcome;
 import org.ngms.directive.PolicyDirective;
@@ -45,6 +49,7 @@ public final class AuctionReplay {
         Map<String, String> stageTypes = new TreeMap<>();
         Map<String, Latest> bidders = new TreeMap<>();
         List<PreBidOutcome> results = new ArrayList<>();
+        List<ClockOutcome.Award> clockAwards = new ArrayList<>();
         for (TranscriptRecord r : records) {
             JsonNode p = r.payload();
             try {
@@ -52,13 +57,19 @@ public final class AuctionReplay {
                     case StageScheduled.TYPE -> stageTypes.put(p.path("stage").asString(""), p.path("type")
                             .asString(""));
                     case StageResult.TYPE -> {
-                        if (Stage.StageType.SEALED_DEMAND_AT_RESERVE.name().equals(stageTypes.get(
-                                p.path("stage").asString("")))) {
+                        String type = stageTypes.get(p.path("stage").asString(""));
+                        if (Stage.StageType.SEALED_DEMAND_AT_RESERVE.name().equals(type)) {
                             results.add(OutcomeJson.readPreBidResult(p.path("result")));
+                        }
+                        if (Stage.StageType.CLOCK.name().equals(type)) {
+                            clockAwards.addAll(ClockOutcomeJson.readClockAwards(p.path("result")));
                         }
                     }
                     case StageOpened.TYPE -> {
                         if (stageId.equals(p.path("stage").asString(""))) {
+                            if (d.stage(stageId).orElse(null) instanceof Stage.Assignment a) {
+                                return positionClock(d, a, seed, bidders(bidders), results, clockAwards);
+                            }
                             return ClockSetups.forStage(d, stageId, bidders(bidders), seed, results);
                         }
                     }
@@ -79,6 +90,16 @@ public final class AuctionReplay {
             }
         }
         throw new IllegalArgumentException("clock stage " + stageId + " was never opened (no STAGE_OPENED)");
+    }
+
+    /** An assignment clock over the markets the earlier stages' results leave. */
+    private static ClockSetup positionClock(PolicyDirective d, Stage.Assignment stage, byte[] seed,
+                                            List<Bidder> bidders, List<PreBidOutcome> sealed,
+                                            List<ClockOutcome.Award> clockAwards) {
+        Map<String, Boolean> newEntrants = new TreeMap<>();
+        bidders.forEach(b -> newEntrants.put(b.id(), b.newEntrant()));
+        return PositionClocks.setup(d, stage, AssignmentMarkets.after(d, stage, sealed, clockAwards), newEntrants,
+                seed);
     }
 
     /** A bidder as its latest record states it, with when it registered and was last decided on. */

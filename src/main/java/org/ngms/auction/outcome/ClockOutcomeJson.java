@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.ngms.auction.clock.ClockOutcome;
 import org.ngms.auction.sealed.PreBidOutcome;
 import org.ngms.directive.PolicyDirective;
+import org.ngms.shared.JsonFields;
 import org.ngms.shared.Mhz;
 import org.ngms.shared.Money;
 
@@ -51,17 +52,56 @@ public final class ClockOutcomeJson {
     }
 
     /**
-     * The outcome ({@code ngms-outcome/1}) from the recorded results of earlier sealed stages ({@code awards} at
-     * reserve) and the clock's outcome.
+     * The awards of a recorded {@link #clockResult}, read back strictly (a missing or mistyped field is an
+     * {@link IllegalArgumentException} naming it): what a later assignment stage and the outcome take from the
+     * allocation clock.
      */
-    public static ObjectNode outcome(String auction, String directiveId, int directiveVersion, String directiveSha256,
-                                     PolicyDirective d, List<PreBidOutcome> sealedResults, ClockOutcome clock) {
+    public static List<ClockOutcome.Award> readClockAwards(JsonNode result) {
+        return JsonFields.list(result, "clockAwards", a -> {
+            java.util.SortedMap<String, Integer> lots = new java.util.TreeMap<>();
+            JsonNode listed = JsonFields.object(a, "lots");
+            for (String product : listed.propertyNames()) {
+                lots.put(product, JsonFields.integer(listed, product));
+            }
+            java.util.SortedMap<String, Long> prices = new java.util.TreeMap<>();
+            JsonNode perLot = JsonFields.object(a, "pricePerLot");
+            for (String product : perLot.propertyNames()) {
+                prices.put(product, JsonFields.whole(perLot, product));
+            }
+            return new ClockOutcome.Award(JsonFields.text(a, "bidder"), lots, prices, JsonFields.whole(a, "total"));
+        });
+    }
+
+    /**
+     * Blocks won per bidder and lot category at the end of allocation (sealed awards at reserve and the clock's
+     * awards, after cross-band conditions are settled): what an assignment stage assigns frequencies to.
+     */
+    public static Map<String, Map<String, Integer>> allocated(PolicyDirective d, List<PreBidOutcome> sealedResults,
+                                                           List<ClockOutcome.Award> clockAwards) {
         List<Outcome.Win> wins = new ArrayList<>();
         for (PreBidOutcome result : sealedResults) {
             result.awards().forEach(a -> wins.add(new Outcome.Win(a.bidder(), Map.of(a.category(), a.blocks()),
                     a.lotIds(), a.total())));
         }
-        wins.addAll(clockWins(clock));
+        wins.addAll(clockWins(clockAwards));
+        Map<String, Map<String, Integer>> won = new java.util.TreeMap<>();
+        for (Outcome.Win w : settlePendingConditions(d, sealedResults, wins, new ArrayList<>())) {
+            w.lots().forEach((category, blocks) -> won.computeIfAbsent(w.bidder(), k -> new java.util.TreeMap<>())
+                    .merge(category, blocks, Integer::sum));
+        }
+        return won;
+    }
+
+    /** The outcome as {@link #outcome(String, String, int, String, PolicyDirective, List, ClockOutcome)}, from the awards alone. */
+    public static ObjectNode outcome(String auction, String directiveId, int directiveVersion, String directiveSha256,
+                                     PolicyDirective d, List<PreBidOutcome> sealedResults,
+                                     List<ClockOutcome.Award> clockAwards) {
+        List<Outcome.Win> wins = new ArrayList<>();
+        for (PreBidOutcome result : sealedResults) {
+            result.awards().forEach(a -> wins.add(new Outcome.Win(a.bidder(), Map.of(a.category(), a.blocks()),
+                    a.lotIds(), a.total())));
+        }
+        wins.addAll(clockWins(clockAwards));
         List<ObjectNode> failed = new ArrayList<>();
         List<Outcome.Win> kept = settlePendingConditions(d, sealedResults, wins, failed);
         ObjectNode outcome = outcomeOf(auction, directiveId, directiveVersion, directiveSha256, d, kept);
@@ -73,12 +113,21 @@ public final class ClockOutcomeJson {
     }
 
     /**
+     * The outcome ({@code ngms-outcome/1}) from the recorded results of earlier sealed stages ({@code awards} at
+     * reserve) and the clock's outcome.
+     */
+    public static ObjectNode outcome(String auction, String directiveId, int directiveVersion, String directiveSha256,
+                                     PolicyDirective d, List<PreBidOutcome> sealedResults, ClockOutcome clock) {
+        return outcome(auction, directiveId, directiveVersion, directiveSha256, d, sealedResults, clock.awards());
+    }
+
+    /**
      * The clock's awards as one win per bidder and product (blocks times the product's final price), so that a
      * cross-band condition can take back the conditional product alone. A bidder's wins add up to its award total.
      */
-    static List<Outcome.Win> clockWins(ClockOutcome clock) {
+    static List<Outcome.Win> clockWins(List<ClockOutcome.Award> awards) {
         List<Outcome.Win> wins = new ArrayList<>();
-        for (ClockOutcome.Award a : clock.awards()) {
+        for (ClockOutcome.Award a : awards) {
             a.lots().forEach((product, blocks) -> wins.add(new Outcome.Win(a.bidder(), Map.of(product, blocks),
                     List.of(), Money.of(Math.multiplyExact(blocks.longValue(), a.pricePerLot().get(product))))));
         }

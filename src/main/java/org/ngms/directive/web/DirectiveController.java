@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.ngms.directive.DirectiveParser;
+import org.ngms.directive.RunnableFormats;
 import org.ngms.directive.DirectiveParser.Format;
 import org.ngms.directive.DirectiveParser.Invalid;
 import org.ngms.directive.DirectiveParser.Valid;
@@ -83,7 +84,7 @@ public class DirectiveController {
                     + "identical; 422 with every error (path, rule, value) if invalid.")
     public Mono<ResponseEntity<Registered>> register(@RequestBody String body,
                                                      @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type) {
-        Valid valid = validOrThrow(body, type);
+        Valid valid = runnableOrThrow(validOrThrow(body, type));
         return Callers.accountId()
                 .flatMap(actor -> service.register(actor, valid.document(), clock.instant()))
                 .map(r -> {
@@ -103,7 +104,9 @@ public class DirectiveController {
     public ValidationReport validate(@RequestBody String body, @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type) {
         DirectiveParser.Result result = DirectiveParser.parse(body, formatOf(type));
         if (result instanceof Valid valid) {
-            return new ValidationReport(true, valid.document().directive().id(), valid.document().sha256(), List.of());
+            List<Violation> unsupported = RunnableFormats.unsupported(valid.document().directive());
+            return new ValidationReport(unsupported.isEmpty(), valid.document().directive().id(),
+                    valid.document().sha256(), unsupported);
         }
         return new ValidationReport(false, null, null, ((Invalid) result).violations());
     }
@@ -144,7 +147,7 @@ public class DirectiveController {
             description = "409 if an auction uses the version: a change to a directive in use is a new version.")
     public Mono<Registered> replace(@PathVariable String id, @PathVariable int version, @RequestBody String body,
                                     @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type) {
-        Valid valid = validOrThrow(body, type);
+        Valid valid = runnableOrThrow(validOrThrow(body, type));
         if (!valid.document().directive().id().equals(id)) {
             throw new ProblemException(422, "directive-invalid", "Invalid directive",
                     "the document's id must match the path", List.of(Violation.of("id", "ID_MISMATCH",
@@ -171,6 +174,16 @@ public class DirectiveController {
         return (Valid) result;
     }
 
+
+    /** A valid directive whose stages this service cannot all run is refused, each such stage named. */
+    private static Valid runnableOrThrow(Valid valid) {
+        List<Violation> unsupported = RunnableFormats.unsupported(valid.document().directive());
+        if (!unsupported.isEmpty()) {
+            throw new ProblemException(422, "directive-not-runnable", "Directive not runnable",
+                    unsupported.size() + " stage(s) of a format this service does not run; see errors", unsupported);
+        }
+        return valid;
+    }
 
     private static boolean isSyntaxError(Invalid invalid) {
         return invalid.violations().size() == 1 && invalid.violations().get(0).rule().equals(DirectiveParser.SYNTAX);

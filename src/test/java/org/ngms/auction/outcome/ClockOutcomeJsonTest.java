@@ -66,7 +66,7 @@ class ClockOutcomeJsonTest {
                 new TreeMap<>(Map.of("P2", 1_200_000L, "P3", 5_000_000L)), jazz.total(), 0, 0, Optional.empty(),
                 List.of());
 
-        List<Outcome.Win> wins = ClockOutcomeJson.clockWins(clock);
+        List<Outcome.Win> wins = ClockOutcomeJson.clockWins(clock.awards());
 
         assertThat(wins).extracting(Outcome.Win::lots).containsExactly(Map.of("P2", 2), Map.of("P3", 1));
         assertThat(wins).extracting(Outcome.Win::price)
@@ -86,7 +86,7 @@ class ClockOutcomeJsonTest {
 
         List<ObjectNode> failed = new ArrayList<>();
         List<Outcome.Win> kept = ClockOutcomeJson.settlePendingConditions(d, List.of(pending("jazz", "zong")),
-                ClockOutcomeJson.clockWins(clock), failed);
+                ClockOutcomeJson.clockWins(clock.awards()), failed);
 
         assertThat(failed).as("jazz won 5 MHz of 2100 (one 2x5 block), zong 10").hasSize(1);
         assertThat(failed.get(0).get("bidder").asString()).isEqualTo("jazz");

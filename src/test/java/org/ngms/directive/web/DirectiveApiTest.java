@@ -91,6 +91,26 @@ class DirectiveApiTest extends IntegrationTestBase {
     }
 
     @Test
+    void aDirectiveNamingAStageFormatTheServiceDoesNotRunIsRefusedAtRegistrationNamingTheStage() {
+        String id = Scenarios.uniqueId("PK-3G4G");
+        String yaml = Scenarios.directiveYaml("pk-3g4g-2014", id);
+
+        post(yaml, YAML).expectStatus().isEqualTo(422)
+                .expectHeader().contentType("application/problem+json")
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("directive-not-runnable")
+                .jsonPath("$.errors.length()").isEqualTo(1)
+                .jsonPath("$.errors[0].path").isEqualTo("stages[1].type")
+                .jsonPath("$.errors[0].rule").isEqualTo("FORMAT_NOT_RUNNABLE")
+                .jsonPath("$.errors[0].value").isEqualTo("SMRA");
+        web.get().uri("/api/v1/directives/" + id).exchange().expectStatus().isNotFound();
+        web.post().uri("/api/v1/directives/validation").contentType(YAML).bodyValue(yaml).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.valid").isEqualTo(false)
+                .jsonPath("$.errors[0].rule").isEqualTo("FORMAT_NOT_RUNNABLE");
+    }
+
+    @Test
     void anInvalidDirectiveGets422WithEveryErrorAndNothingIsStored() {
         String id = Scenarios.uniqueId("BROKEN");
         String yaml = Scenarios.directiveYaml("pk-5g-2026", id)

@@ -18,6 +18,8 @@ public record ClockScript(String directive, String stage, String seedHex, List<S
 
     public static final String SCHEMA = "ngms-clock-bids/1";
     public static final String FILE = "clock-bids.yaml";
+    /** The bids of an assignment clock (PTA 2026 positions), in the same format. */
+    public static final String ASSIGNMENT_FILE = "assignment-bids.yaml";
 
     public ClockScript {
         Objects.requireNonNull(directive, "directive");

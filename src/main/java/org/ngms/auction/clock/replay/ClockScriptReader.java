@@ -35,22 +35,31 @@ public final class ClockScriptReader {
 
     /** The script in {@code directory}/clock-bids.yaml. */
     public static ClockScript read(Path directory) {
-        Path file = directory.resolve(ClockScript.FILE);
+        return read(directory, ClockScript.FILE);
+    }
+
+    /** The script in {@code directory}/{@code name}: an allocation clock's, or an assignment clock's. */
+    public static ClockScript read(Path directory, String name) {
+        Path file = directory.resolve(name);
         String text;
         try {
             text = Files.readString(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
-        return parse(directory, text);
+        return parse(directory, name, text);
     }
 
     public static ClockScript parse(Path directory, String text) {
+        return parse(directory, ClockScript.FILE, text);
+    }
+
+    static ClockScript parse(Path directory, String name, String text) {
         JsonNode tree;
         try {
             tree = YAML.readTree(text);
         } catch (JacksonException e) {
-            throw new InvalidScenarioException(directory, List.of(Violation.of(ClockScript.FILE, "SYNTAX",
+            throw new InvalidScenarioException(directory, List.of(Violation.of(name, "SYNTAX",
                     "the text is not well-formed: " + e.getOriginalMessage(), null)));
         }
         DocumentReader reader = new DocumentReader();
@@ -88,7 +97,7 @@ public final class ClockScriptReader {
                 increments, rounds));
         if (reader.hasViolations()) {
             throw new InvalidScenarioException(directory, reader.violations().stream()
-                    .map(v -> new Violation(ClockScript.FILE + ":" + v.path(), v.rule(), v.message(), v.value()))
+                    .map(v -> new Violation(name + ":" + v.path(), v.rule(), v.message(), v.value()))
                     .toList());
         }
         return script;

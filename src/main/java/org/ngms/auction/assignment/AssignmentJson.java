@@ -1,0 +1,116 @@
+package org.ngms.auction.assignment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.ngms.auction.clock.ClockOutcome;
+import org.ngms.auction.outcome.ClockOutcomeJson;
+import org.ngms.auction.outcome.OutcomeJson;
+import org.ngms.directive.PolicyDirective;
+import org.ngms.shared.FrequencyRange;
+import org.ngms.shared.JsonFields;
+import org.ngms.shared.Mhz;
+import org.ngms.shared.Money;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The JSON of an assignment stage's result and of an outcome with frequencies: frequencies as exact "FROM-TO" MHz
+ * text (downlink and uplink for FDD, range for TDD), money as whole units. Plain code, shared by the service and
+ * the offline verifier.
+ */
+public final class AssignmentJson {
+
+    private AssignmentJson() {
+    }
+
+    /** The stage result: per market its winners' frequencies and prices, the unsold ranges; the clock's own result. */
+    public static ObjectNode stageResult(FrequencyAssignment a, Optional<ClockOutcome> clock) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode().put("stage", a.stage()).put("status", "DECIDED")
+                .put("rounds", a.rounds());
+        ArrayNode markets = o.putArray("markets");
+        for (FrequencyAssignment.Market m : a.markets()) {
+            ObjectNode market = markets.addObject().put("market", m.id()).put("category", m.category());
+            ArrayNode assigned = market.putArray("assigned");
+            m.assigned().forEach(x -> assigned.add(assigned(x)));
+            ArrayNode unsold = market.putArray("unsold");
+            m.unsold().forEach(r -> unsold.add(text(r)));
+        }
+        ObjectNode prices = o.putObject("pricePerBidder");
+        a.pricePerBidder().forEach(prices::put);
+        o.put("revenue", a.revenue());
+        clock.ifPresent(c -> o.set("clock", ClockOutcomeJson.clockResult(c)));
+        return o;
+    }
+
+    private static ObjectNode assigned(FrequencyAssignment.Assigned x) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode().put("bidder", x.bidder()).put("position", x.position())
+                .put("blocks", x.blocks()).put("firstBlock", x.firstBlock());
+        if (x.uplink().isPresent()) {
+            o.put("downlink", text(x.downlink())).put("uplink", text(x.uplink().get()));
+        } else {
+            o.put("range", text(x.downlink()));
+        }
+        return o.put("price", x.price());
+    }
+
+    /** "FROM-TO" in MHz, exact (kHz precision, no trailing zeros). */
+    public static String text(FrequencyRange r) {
+        return new Mhz(r.fromKhz()) + "-" + new Mhz(r.toKhz());
+    }
+
+    /**
+     * The outcome of an auction whose allocation ({@code allocation}, an {@code ngms-outcome/1} document) was
+     * followed by this assignment: each winner's price becomes its allocation price plus its assignment price, with
+     * its frequencies per category and its payment schedules on the total; the revenue adds both stages.
+     */
+    public static ObjectNode outcome(PolicyDirective d, ObjectNode allocation, FrequencyAssignment a) {
+        ObjectNode o = allocation.deepCopy();
+        Map<String, Long> assignmentPrices = a.pricePerBidder();
+        for (JsonNode w : JsonFields.list(o, "winners", x -> x)) {
+            ObjectNode winner = (ObjectNode) w;
+            String bidder = JsonFields.text(winner, "bidder");
+            long allocationPrice = JsonFields.whole(winner, "price");
+            long assignmentPrice = assignmentPrices.getOrDefault(bidder, 0L);
+            long total = Math.addExact(allocationPrice, assignmentPrice);
+            ArrayNode frequencies = JsonNodeFactory.instance.arrayNode();
+            for (FrequencyAssignment.Market m : a.markets()) {
+                m.assigned().stream().filter(x -> x.bidder().equals(bidder))
+                        .forEach(x -> frequencies.add(assigned(x).put("category", m.category())));
+            }
+            ObjectNode rebuilt = JsonNodeFactory.instance.objectNode();
+            winner.properties().forEach(e -> {
+                if (e.getKey().equals("price")) {
+                    rebuilt.put("allocationPrice", allocationPrice).put("assignmentPrice", assignmentPrice)
+                            .put("price", total);
+                } else if (e.getKey().equals("payments")) {
+                    rebuilt.set("frequencies", frequencies);
+                    rebuilt.set("payments", OutcomeJson.paymentPlans(d, Money.of(total)));
+                } else {
+                    rebuilt.set(e.getKey(), e.getValue());
+                }
+            });
+            winner.removeAll();
+            winner.setAll(rebuilt);
+        }
+        long allocationRevenue = JsonFields.whole(o, "revenue");
+        ObjectNode rebuilt = JsonNodeFactory.instance.objectNode();
+        List<String> names = new ArrayList<>();
+        o.propertyNames().forEach(names::add);
+        for (String name : names) {
+            if (name.equals("revenue")) {
+                rebuilt.put("allocationRevenue", allocationRevenue).put("assignmentRevenue", a.revenue())
+                        .put("revenue", Math.addExact(allocationRevenue, a.revenue()));
+            } else {
+                rebuilt.set(name, o.get(name));
+            }
+        }
+        rebuilt.putObject("assignment").put("stage", a.stage()).put("rounds", a.rounds());
+        return rebuilt;
+    }
+}
