@@ -238,6 +238,28 @@ public class StageService {
                         entry.record().seq(), now));
     }
 
+    /** A directive's assignment stage with the markets the stages before it left, once its window exists. */
+    public record AssignmentView(PolicyDirective directive, Stage.Assignment stage,
+                                 List<org.ngms.auction.assignment.AssignmentMarket> markets) {
+    }
+
+    /**
+     * The markets of assignment stage {@code stage}: public, since they follow from the allocation's published
+     * result. 404 for a stage that is not an assignment stage or has no window yet.
+     */
+    public Mono<AssignmentView> assignmentMarkets(AuctionId auction, StageId stage) {
+        return window(auction.value(), stage.value())
+                .then(auctions.find(auction.value()))
+                .flatMap(v -> catalog.of(v.auction()).zipWith(stages.windows(auction.value()).collectList()))
+                .flatMap(t -> {
+                    if (!(t.getT1().stage(stage.value()).orElseThrow() instanceof Stage.Assignment a)) {
+                        return Mono.error(Refused.notFound("assignment stage " + stage.value()));
+                    }
+                    return Mono.just(new AssignmentView(t.getT1(), a, assignments.markets(t.getT1(), a, t.getT2(),
+                            List.of())));
+                });
+    }
+
     // --- requests of operators and the regulator
 
     /** Checks that the window takes bids now and that the caller's bidder may bid, then seals the validated bid. */

@@ -1,7 +1,12 @@
 package org.ngms.auction.web;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.ngms.auction.assignment.AssignmentJson;
+import org.ngms.auction.assignment.AssignmentMarket;
+import org.ngms.directive.BandPlan;
 
 import org.ngms.shared.StageId;
 import org.ngms.shared.AuctionId;
@@ -29,6 +34,7 @@ import reactor.core.publisher.Mono;
 @RestController
 @Tag(name = "Stages", description = "Stage windows, results and the outcome")
 public class StageController {
+
 
     private final StageService stages;
     private final AuctionService auctions;
@@ -65,6 +71,40 @@ public class StageController {
     @Operation(summary = "One stage window and, once evaluated, its result (everyone)")
     public Mono<WindowView> window(@PathVariable UUID id, @PathVariable String stage) {
         return stages.window(AuctionId.of(id), StageId.of(stage)).map(WindowView::of);
+    }
+
+    /** A market of an assignment stage as the winners and observers see it. */
+    record MarketView(String market, String category, String band, String area, Map<String, Integer> winners,
+                      List<PositionView> positions, List<String> blocks, int unsold, List<SegmentView> bandPlan) {
+    }
+
+    record PositionView(String position, String product) {
+    }
+
+    record SegmentView(String range, String use, String holder) {
+    }
+
+    record MarketsView(String stage, String method, List<MarketView> markets) {
+    }
+
+    @GetMapping("/api/v1/auctions/{id}/stages/{stage}/markets")
+    @Operation(summary = "The markets of an assignment stage (everyone): winners and blocks won, positions to bid on "
+            + "(products of the position clock), the offered blocks and the band plan",
+            description = "404 until the assignment stage has a window, or for a stage that is not an assignment "
+                    + "stage. Public: the winners and quantities are the allocation's published result.")
+    public Mono<MarketsView> markets(@PathVariable UUID id, @PathVariable String stage) {
+        return stages.assignmentMarkets(AuctionId.of(id), StageId.of(stage)).map(view -> {
+            List<MarketView> markets = new java.util.ArrayList<>();
+            for (AssignmentMarket m : view.markets()) {
+                BandPlan plan = view.directive().bandPlan(m.category()).orElseThrow();
+                markets.add(new MarketView(m.id(), m.category(), m.band(), m.area(), m.winners(),
+                        m.positions().stream().map(p -> new PositionView(p, m.product(p))).toList(),
+                        m.blocks().stream().map(AssignmentJson::text).toList(), m.blocks().size() - m.sold(),
+                        plan.segments().stream().map(sg -> new SegmentView(AssignmentJson.text(sg.range()),
+                                sg.use().name(), sg.holder().orElse(null))).toList()));
+            }
+            return new MarketsView(view.stage().id(), view.stage().method().name(), markets);
+        });
     }
 
     @PostMapping("/api/v1/auctions/{id}/stages/{stage}/deadline")

@@ -138,7 +138,7 @@ public class SecurityConfiguration {
                 // stages: windows, results and outcomes are public; sealed bids are the operators' (each for its own
                 // bidder); deadlines are the regulator's
                 .pathMatchers(HttpMethod.GET, "/api/v1/auctions/*/stages", "/api/v1/auctions/*/stages/*",
-                        "/api/v1/auctions/*/outcome").permitAll()
+                        "/api/v1/auctions/*/stages/*/markets", "/api/v1/auctions/*/outcome").permitAll()
                 .pathMatchers(HttpMethod.POST, "/api/v1/auctions/*/stages/*/bids",
                         "/api/v1/auctions/*/stages/*/bids/withdrawal").hasRole(OPERATOR_ROLE)
                 .pathMatchers(HttpMethod.GET, "/api/v1/auctions/*/stages/*/bids/mine").hasRole(OPERATOR_ROLE)

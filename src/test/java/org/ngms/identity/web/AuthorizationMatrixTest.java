@@ -62,6 +62,7 @@ class AuthorizationMatrixTest extends IntegrationTestBase {
         expect("POST /api/v1/auctions/{id}/transitions",                  "401  403  403  403  OK");
         expect("GET /api/v1/auctions/{id}/stages",                        "OK   OK   OK   OK   OK");
         expect("GET /api/v1/auctions/{id}/stages/{stage}",                "IN   IN   IN   IN   IN");
+        expect("GET /api/v1/auctions/{id}/stages/{stage}/markets",        "IN   IN   IN   IN   IN");
         expect("POST /api/v1/auctions/{id}/stages/{stage}/bids",          "401  403  IN   IN   403");
         expect("POST /api/v1/auctions/{id}/stages/{stage}/bids/withdrawal", "401  403  IN   IN   403");
         expect("GET /api/v1/auctions/{id}/stages/{stage}/bids/mine",      "401  403  IN   IN   403");
