@@ -35,7 +35,9 @@ public final class AssignmentJson {
                 .put("rounds", a.rounds());
         ArrayNode markets = o.putArray("markets");
         for (FrequencyAssignment.Market m : a.markets()) {
-            ObjectNode market = markets.addObject().put("market", m.id()).put("category", m.category());
+            ObjectNode market = markets.addObject().put("market", m.id());
+            ArrayNode categories = market.putArray("categories");
+            m.categories().forEach(categories::add);
             ArrayNode assigned = market.putArray("assigned");
             m.assigned().forEach(x -> assigned.add(assigned(x)));
             ArrayNode unsold = market.putArray("unsold");
@@ -80,8 +82,10 @@ public final class AssignmentJson {
             long total = Math.addExact(allocationPrice, assignmentPrice);
             ArrayNode frequencies = JsonNodeFactory.instance.arrayNode();
             for (FrequencyAssignment.Market m : a.markets()) {
-                m.assigned().stream().filter(x -> x.bidder().equals(bidder))
-                        .forEach(x -> frequencies.add(assigned(x).put("category", m.category())));
+                for (String category : m.categories()) {
+                    m.assigned().stream().filter(x -> x.bidder().equals(bidder))
+                            .forEach(x -> frequencies.add(assigned(x).put("category", category)));
+                }
             }
             ObjectNode rebuilt = JsonNodeFactory.instance.objectNode();
             winner.properties().forEach(e -> {

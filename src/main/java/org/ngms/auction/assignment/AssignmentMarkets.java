@@ -64,14 +64,40 @@ public final class AssignmentMarkets {
                     segmentOf.add(s);
                 }
             }
-            markets.add(new AssignmentMarket(categoryId, categoryId, category.band(), category.area(), blocks,
-                    segmentOf, plan.uplinkOffsetKhz(), winners,
+            markets.add(new AssignmentMarket(categoryId, List.of(categoryId), category.band(),
+                    List.of(category.area()), blocks, segmentOf, plan.uplinkOffsetKhz(), winners,
                     stage.method() == Stage.AssignmentMethod.POSITION_CLOCK
                             ? positionNames(plan, winners.size()) : List.of()));
+        }
+        if (stage.method() == Stage.AssignmentMethod.SEALED_BIDS
+                && stage.grouping() == Stage.AssignmentGrouping.SAME_WINNERS_AND_QUANTITIES) {
+            markets = grouped(markets);
         }
         markets.sort(Comparator.comparingInt(AssignmentMarket::sold).reversed()
                 .thenComparing(AssignmentMarket::id));
         return List.copyOf(markets);
+    }
+
+    /**
+     * Markets of one band with the same winners and quantities and the same offered frequencies become one, in the
+     * order of their first category; its id joins the categories' with "+".
+     */
+    private static List<AssignmentMarket> grouped(List<AssignmentMarket> markets) {
+        Map<String, List<AssignmentMarket>> groups = new java.util.LinkedHashMap<>();
+        for (AssignmentMarket m : markets) {
+            String key = m.band() + "|" + m.winners() + "|" + m.blocks() + "|" + m.segmentOf() + "|"
+                    + m.uplinkOffsetKhz();
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(m);
+        }
+        List<AssignmentMarket> result = new ArrayList<>();
+        for (List<AssignmentMarket> group : groups.values()) {
+            AssignmentMarket first = group.get(0);
+            List<String> categories = group.stream().map(AssignmentMarket::category).toList();
+            List<String> areas = group.stream().map(AssignmentMarket::area).toList();
+            result.add(new AssignmentMarket(String.join("+", categories), categories, first.band(), areas,
+                    first.blocks(), first.segmentOf(), first.uplinkOffsetKhz(), first.winners(), first.positions()));
+        }
+        return result;
     }
 
     /**

@@ -20,9 +20,11 @@ public record FrequencyAssignment(String stage, int rounds, List<Market> markets
         markets = List.copyOf(markets);
     }
 
-    public record Market(String id, String category, List<Assigned> assigned, List<FrequencyRange> unsold) {
+    /** {@code categories}: every lot category of the market, each assigned the same frequencies. */
+    public record Market(String id, List<String> categories, List<Assigned> assigned, List<FrequencyRange> unsold) {
         public Market {
             Objects.requireNonNull(id, "id");
+            categories = List.copyOf(categories);
             assigned = List.copyOf(assigned);
             unsold = List.copyOf(unsold);
         }

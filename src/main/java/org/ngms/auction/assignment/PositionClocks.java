@@ -106,7 +106,7 @@ public final class PositionClocks {
                 left.add(new FrequencyRange(m.blocks().get(from).fromKhz(),
                         m.blocks().get(from + unsold - 1).toKhz()));
             }
-            result.add(new FrequencyAssignment.Market(m.id(), m.category(), assigned, left));
+            result.add(new FrequencyAssignment.Market(m.id(), m.categories(), assigned, left));
         }
         return new FrequencyAssignment(stage.id(), outcome.rounds(), result);
     }
