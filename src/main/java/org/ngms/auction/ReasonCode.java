@@ -40,6 +40,11 @@ public enum ReasonCode implements org.ngms.shared.Reason {
     DUPLICATE_PACKAGE_ID,
     TOO_MANY_PACKAGES,
     BELOW_PACKAGE_RESERVE,
+    // sealed assignment rounds
+    NOT_AN_ASSIGNMENT_WINNER,
+    UNKNOWN_OPTION,
+    DUPLICATE_OPTION_BID,
+    NOT_A_BID_MULTIPLE,
     // schedule
     SCHEDULE_OUT_OF_ORDER,
     UNKNOWN_STAGE,

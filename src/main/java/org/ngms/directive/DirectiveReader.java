@@ -239,8 +239,10 @@ final class DirectiveReader {
                 ? Optional.ofNullable(positionClock(f)) : Optional.empty();
         var grouping = f.optionalEnum("grouping", Stage.AssignmentGrouping.class)
                 .orElse(Stage.AssignmentGrouping.EACH_CATEGORY);
+        Optional<Integer> sealedMinutes = method == Stage.AssignmentMethod.SEALED_BIDS
+                ? Optional.ofNullable(f.integer("roundMinutes", 1, 43_200)) : Optional.empty();
         return f.build(() -> new Stage.Assignment(id, categories, method, opening, pricing, multiple, clock,
-                grouping));
+                grouping, sealedMinutes));
     }
 
     private Stage.PositionClock positionClock(Fields f) {

@@ -221,6 +221,7 @@ public final class DirectiveWriter {
             });
             if (assignment.method() == Stage.AssignmentMethod.SEALED_BIDS) {
                 o.put("grouping", assignment.grouping().name());
+                assignment.sealedMinutes().ifPresent(m -> o.put("roundMinutes", m));
             }
         }
         return o;

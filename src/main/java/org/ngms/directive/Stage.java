@@ -100,12 +100,12 @@ public sealed interface Stage {
     /**
      * Frequency assignment of generic lots already won, priced on top of the allocation price. POSITION_CLOCK (PTA
      * 2026) runs a clock over each market's positions with {@code clock}'s timing and increment; SEALED_BIDS (FCC,
-     * Ofcom, ISED) takes one sealed round of bids on frequency-specific options, {@code grouping} saying which areas
-     * form one market. Amounts are in multiples of {@code bidMultiple}.
+     * Ofcom, ISED) takes one sealed round of bids on frequency-specific options, open for {@code sealedMinutes}
+     * from its opening, {@code grouping} saying which areas form one market. Amounts are in multiples of {@code bidMultiple}.
      */
     record Assignment(String id, List<String> categories, AssignmentMethod method, Money openingPrice,
                       AssignmentPricing pricing, Money bidMultiple, Optional<PositionClock> clock,
-                      AssignmentGrouping grouping) implements Stage {
+                      AssignmentGrouping grouping, Optional<Integer> sealedMinutes) implements Stage {
         public Assignment {
             Objects.requireNonNull(id, "id");
             categories = List.copyOf(categories);
@@ -115,6 +115,7 @@ public sealed interface Stage {
             Objects.requireNonNull(bidMultiple, "bidMultiple");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(grouping, "grouping");
+            Objects.requireNonNull(sealedMinutes, "sealedMinutes");
         }
 
         @Override

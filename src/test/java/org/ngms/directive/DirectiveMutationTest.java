@@ -627,7 +627,7 @@ class DirectiveMutationTest {
         String id = category(t, specific(t)).get("id").asString();
         assignment.putArray("categories").add(id);
         assignment.put("method", "SEALED_BIDS").put("openingPrice", 0).put("pricing", "CORE_NEAREST_VCG")
-                .put("bidMultiple", 1000);
+                .put("bidMultiple", 1000).put("roundMinutes", 120);
 
         assertThat(violations(t)).containsExactly(
                 v("stages[" + (stages.size() - 1) + "].categories[0]", DirectiveRules.IMPOSSIBLE_PIPELINE, id),
@@ -716,8 +716,7 @@ class DirectiveMutationTest {
         ObjectNode posted = tree("pk-5g-2026");
         ((ObjectNode) stage(posted, 1).get("increment")).put("basis", "PERCENT_OF_POSTED_PRICE");
         ObjectNode sealed = tree("pk-5g-2026");
-        stage(sealed, 1).put("method", "SEALED_BIDS").remove(List.of("firstRoundMinutes", "roundMinutes",
-                "increment", "unsoldAt"));
+        stage(sealed, 1).put("method", "SEALED_BIDS").remove(List.of("firstRoundMinutes", "increment", "unsoldAt"));
         ObjectNode split = tree("pk-5g-2026");
         segment(plan2600(split), 0).put("range", "2496-2596").put("use", "OFFERED");
         segment(plan2600(split), 1).put("range", "2596-2600").put("use", "GUARD");

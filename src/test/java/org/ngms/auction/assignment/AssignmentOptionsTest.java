@@ -20,8 +20,8 @@ class AssignmentOptionsTest {
                     "{ range: \"2596-2600\", use: GUARD }\n      - { range: \"2600-2690\", use: OFFERED }")
             .replace("method: POSITION_CLOCK", "method: SEALED_BIDS")
             .replace("pricing: PAY_IN_ADDITION", "pricing: CORE_NEAREST_VCG")
-            .lines().filter(line -> !line.contains("[A] as in allocation") && !line.contains("the same increments")
-                    && !line.contains("unsoldAt"))
+            .lines().filter(line -> !line.contains("firstRoundMinutes: 60              # [A] as in allocation")
+                    && !line.contains("the same increments") && !line.contains("unsoldAt"))
             .collect(java.util.stream.Collectors.joining("\n")));
 
     static AssignmentMarket market(PolicyDirective d, Map<String, Map<String, Integer>> won) {
