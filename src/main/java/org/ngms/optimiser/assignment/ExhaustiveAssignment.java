@@ -24,7 +24,7 @@ public final class ExhaustiveAssignment {
 
     /**
      * Over 200 times the most nodes one solve or wd(K) took on random markets of eight winners with every contiguous
-     * option on up to 40 blocks (under 90,000), and a few seconds of search at most.
+     * option on up to 40 blocks (under 90,000); spending all of it takes some ten seconds.
      */
     public static final long DEFAULT_NODE_BUDGET = 20_000_000L;
 
