@@ -40,6 +40,8 @@ public sealed interface PricingOutcome {
         /** A winner-determination solve that a price depends on was not proven optimal within the time limit. */
         SUBPROBLEM_NOT_PROVEN_OPTIMAL,
         /** Core constraint generation did not reach a core point within its iteration limit. */
-        CORE_NOT_REACHED
+        CORE_NOT_REACHED,
+        /** An assignment round's core enumerates every coalition, which is done for a few winners per market only. */
+        TOO_MANY_WINNERS
     }
 }
