@@ -35,10 +35,6 @@ public final class RunnableFormats {
                         + ": this service does not run an assignment after sealed package bids yet",
                         stage.type().name()));
             }
-            if (stage instanceof Stage.Assignment a && a.method() == Stage.AssignmentMethod.SEALED_BIDS) {
-                violations.add(Violation.of(at + ".method", FORMAT_NOT_RUNNABLE, "stage " + stage.id()
-                        + ": this service does not run sealed assignment rounds yet", a.method().name()));
-            }
         }
         return violations;
     }

@@ -17,6 +17,11 @@ import org.ngms.auction.Bidder;
 import org.ngms.auction.events.BidderRecorded;
 import org.ngms.auction.outcome.ClockOutcomeJson;
 import org.ngms.auction.outcome.Outcome;
+import org.ngms.auction.assignment.AssignmentBids;
+import org.ngms.auction.assignment.AssignmentJson;
+import org.ngms.auction.assignment.AssignmentMarkets;
+import org.ngms.auction.assignment.SealedAssignments;
+import org.ngms.auction.clock.ClockOutcome;
 import org.ngms.auction.outcome.OutcomeJson;
 import org.ngms.auction.outcome.PackageResultJson;
 import org.ngms.auction.sealed.DemandOffer;
@@ -88,6 +93,8 @@ final class SealedRecomputation {
     private final Map<String, StageState> stages = new LinkedHashMap<>();
     /** The last STAGE_RESULT seen: its stage, its recorded result, and the recomputed one if there is one. */
     private LastResult lastResult;
+    /** Every STAGE_RESULT so far, in order: the stages an assignment round starts from. */
+    private final List<Map.Entry<String, JsonNode>> results = new ArrayList<>();
     private int recomputed;
     private int matching;
     private int skipped;
@@ -234,7 +241,56 @@ final class SealedRecomputation {
     private boolean isSealed(StageState s) {
         Optional<String> type = s.type.or(() -> directive == null ? Optional.empty()
                 : directive.policy().stage(s.id).map(st -> st.type().name()));
-        return type.map(t -> t.startsWith("SEALED_")).orElse(true);
+        return type.map(t -> t.startsWith("SEALED_") || t.equals("ASSIGNMENT") && sealedAssignment(s.id).isPresent())
+                .orElse(true);
+    }
+
+    /** The directive's stage {@code id} if it is a sealed assignment round. */
+    private Optional<Stage.Assignment> sealedAssignment(String id) {
+        return directive == null ? Optional.empty() : directive.policy().stage(id)
+                .filter(st -> st instanceof Stage.Assignment a && a.method() == Stage.AssignmentMethod.SEALED_BIDS)
+                .map(st -> (Stage.Assignment) st);
+    }
+
+    /**
+     * A sealed assignment round recomputed by the domain rules the service calls: the markets from the recorded
+     * results of the stages before it, the opened bids ({@code bid.bids: [{market, option, amount}]}), the seed's
+     * tie rule, {@link SealedAssignments#decide}; the result's JSON is {@link AssignmentJson#sealedResult}'s and the
+     * outcome the allocation's with the frequencies on top.
+     */
+    private Optional<Recomputed> recomputeAssignment(StageState s, Stage.Assignment stage, int index) {
+        Map<String, Map<String, Map<String, Long>>> bids = new TreeMap<>();
+        for (JsonNode bid : s.opened) {
+            try {
+                bids.put(text(bid, "bidder"), AssignmentBids.amounts(bid.path("bid")));
+            } catch (RuntimeException e) {
+                failure(Check.RECOMPUTE_INPUT, index, "stage " + s.id + " cannot be recomputed: an opened bid is "
+                        + "not an assignment bid set: " + e.getMessage());
+                skipped++;
+                return Optional.empty();
+            }
+        }
+        List<PreBidOutcome> sealed = new ArrayList<>();
+        List<ClockOutcome.Award> clockAwards = new ArrayList<>();
+        boolean clockRan = false;
+        for (Map.Entry<String, JsonNode> r : results) {
+            String type = stage(r.getKey()).type.orElse("");
+            if (type.equals(Stage.StageType.SEALED_DEMAND_AT_RESERVE.name())) {
+                sealed.add(OutcomeJson.readPreBidResult(r.getValue()));
+            } else if (type.equals(Stage.StageType.CLOCK.name())) {
+                clockAwards.addAll(ClockOutcomeJson.readClockAwards(r.getValue()));
+                clockRan = true;
+            }
+        }
+        recomputed++;
+        SealedAssignments.Decision decision = SealedAssignments.decide(stage.id(),
+                AssignmentMarkets.after(directive.policy(), stage, sealed, clockAwards), bids, seed.get());
+        ObjectNode allocation = AssignmentJson.allocationOutcome(auction, directive.id(), directive.version(),
+                directive.sha256(), directive.policy(), sealed, clockAwards, clockRan);
+        Optional<ObjectNode> outcome = decision.assignment()
+                .map(a -> AssignmentJson.outcome(directive.policy(), allocation, a));
+        return Optional.of(new Recomputed(AssignmentJson.sealedResult(stage.id(), decision), outcome,
+                decision.assignment().isPresent() ? "DECIDED" : "NOT_PRICED", Optional.empty(), Optional.empty()));
     }
 
     /** A clock stage, by the type its STAGE_SCHEDULED recorded, else by the directive. */
@@ -448,7 +504,9 @@ final class SealedRecomputation {
             skipped++;
             return Optional.empty();
         }
-        if (!(stage.get() instanceof Stage.SealedDemandAtReserve) && !(stage.get() instanceof Stage.SealedPackage)) {
+        boolean assignment = sealedAssignment(s.id).isPresent();
+        if (!(stage.get() instanceof Stage.SealedDemandAtReserve) && !(stage.get() instanceof Stage.SealedPackage)
+                && !assignment) {
             failure(Check.SEALED_OPENING, index, "stage " + s.id + " is a " + stage.get().type()
                     + " stage, which has no sealed bids to open");
             skipped++;
@@ -481,6 +539,15 @@ final class SealedRecomputation {
         }
         if (stage.get() instanceof Stage.SealedPackage packageStage) {
             return recomputePackages(s, packageStage, qualified, index);
+        }
+        if (assignment) {
+            try {
+                return recomputeAssignment(s, (Stage.Assignment) stage.get(), index);
+            } catch (IllegalArgumentException e) {
+                failure(Check.RECOMPUTE_INPUT, index, "stage " + s.id + " cannot be recomputed: " + e.getMessage());
+                skipped++;
+                return Optional.empty();
+            }
         }
         Stage.SealedDemandAtReserve demandStage = (Stage.SealedDemandAtReserve) stage.get();
         List<DemandOffer> offers = new ArrayList<>();
@@ -563,6 +630,7 @@ final class SealedRecomputation {
             failure(Check.SEALED_OPENING, index, "a second result for sealed stage " + s.id);
         }
         lastResult = new LastResult(s.id, recorded, mine, index);
+        results.add(Map.entry(s.id, recorded));
     }
 
     /**
@@ -648,7 +716,10 @@ final class SealedRecomputation {
                     + "verifier recomputes sealed stages only, so the outcome is not checked against it");
             return;
         }
-        consistency(lastResult.recorded(), recorded).ifPresent(problem -> failure(Check.RECOMPUTED_OUTCOME, index,
+        // an assignment's result lists frequencies, not awards: the recomputed outcome below covers it
+        Optional<String> inconsistent = sealedAssignment(lastResult.stage()).isPresent() ? Optional.empty()
+                : consistency(lastResult.recorded(), recorded);
+        inconsistent.ifPresent(problem -> failure(Check.RECOMPUTED_OUTCOME, index,
                 "the outcome disagrees with the result of stage " + lastResult.stage() + " (seq "
                         + seqOf(lastResult.index()) + "): " + problem));
         if (lastResult.recomputed().isEmpty()) {

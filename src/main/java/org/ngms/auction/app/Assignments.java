@@ -13,7 +13,6 @@ import org.ngms.auction.assignment.FrequencyAssignment;
 import org.ngms.auction.assignment.PositionClocks;
 import org.ngms.auction.clock.ClockOutcome;
 import org.ngms.auction.outcome.ClockOutcomeJson;
-import org.ngms.auction.outcome.OutcomeJson;
 import org.ngms.auction.persistence.StageStore;
 import org.ngms.auction.sealed.PreBidOutcome;
 import org.ngms.directive.PolicyDirective;
@@ -72,11 +71,8 @@ class Assignments {
         List<ClockOutcome.Award> clock = clockAwards(windows);
         boolean clockRan = windows.stream().anyMatch(w -> w.stageType().equals(Stage.StageType.CLOCK.name())
                 && w.resultJson().isPresent());
-        ObjectNode allocation = clockRan || sealed.isEmpty()
-                ? ClockOutcomeJson.outcome(auction.id().toString(), auction.directiveId(), auction.directiveVersion(),
-                        auction.directiveSha256(), d, sealed, clock)
-                : OutcomeJson.outcome(auction.id().toString(), auction.directiveId(), auction.directiveVersion(),
-                        auction.directiveSha256(), d, sealed.get(sealed.size() - 1));
+        ObjectNode allocation = AssignmentJson.allocationOutcome(auction.id().toString(), auction.directiveId(),
+                auction.directiveVersion(), auction.directiveSha256(), d, sealed, clock, clockRan);
         return AssignmentJson.outcome(d, allocation, a);
     }
 

@@ -220,8 +220,7 @@ public class ClockRounds {
                                      List<StageStore.Window> windows, ClockOutcome outcome, Instant now) {
         ObjectNode result = outcomes.clockResult(outcome);
         Mono<Void> next = assignments.next(d, stageId, windows, outcome.awards())
-                .map(a -> stageWindows.schedule(auction.id(), a, Assignments.opening(auction, a, now),
-                        Optional.empty()))
+                .map(a -> stageWindows.handOver(auction, a, now))
                 .orElseGet(() -> publish(auction, outcomes.outcome(auction, d, windows, outcome), now));
         return recordResult(auction.id(), stageId, result, now).then(next);
     }

@@ -8,6 +8,7 @@ import org.ngms.auction.ReasonCode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -197,7 +198,54 @@ public class StageService {
     private Mono<Void> evaluateClosed(UUID auction, String stageId, Instant now) {
         String chain = Chains.auction(auction);
         return auctions.find(auction)
-                .flatMap(v -> catalog.of(v.auction())
+                .flatMap(v -> catalog.of(v.auction()).flatMap(d -> d.stage(stageId).orElseThrow()
+                        instanceof Stage.Assignment a
+                        ? assignSealed(v.auction(), d, a, now)
+                        : evaluateClosed(v, stageId, chain, now)));
+    }
+
+    /**
+     * A sealed assignment round closes: the bids are opened and recorded, each market is decided and priced on the
+     * solver pool, and the result is recorded; the outcome, with the frequencies, is published once every market is
+     * proven and priced (else the result says which is not, for the regulator).
+     */
+    private Mono<Void> assignSealed(Auction auction, PolicyDirective d, Stage.Assignment stage, Instant now) {
+        String chain = Chains.auction(auction.id());
+        return sealed.open(AuctionId.of(auction.id()), StageId.of(stage.id()))
+                .flatMap(opened -> audit.append(chain, new StageClosed(stage.id(), opened.size()))
+                        .then(audit.append(chain, new SealedBidsOpened(stage.id(), opened.stream()
+                                .map(b -> new SealedBidsOpened.Opened(b.content(), b.commitment())).toList())))
+                        .thenReturn(opened))
+                .zipWith(stages.windows(auction.id()).collectList())
+                .zipWith(auctions.seed(auction.id()))
+                .flatMap(t -> {
+                    List<StageStore.Window> windows = t.getT1().getT2();
+                    var markets = assignments.markets(d, stage, windows, List.of());
+                    Map<String, Map<String, Map<String, Long>>> bids = new java.util.TreeMap<>();
+                    t.getT1().getT1().forEach(b -> bids.put(b.bidder(),
+                            org.ngms.auction.assignment.AssignmentBids.amounts(b.content().bid())));
+                    return compute.solve(() -> org.ngms.auction.assignment.SealedAssignments.decide(stage.id(),
+                                    markets, bids, t.getT2()))
+                            .flatMap(decision -> {
+                                ObjectNode result = org.ngms.auction.assignment.AssignmentJson.sealedResult(
+                                        stage.id(), decision);
+                                Mono<Void> publish = decision.assignment()
+                                        .map(a -> publishOutcome(auction.id(), assignments.outcome(auction, d,
+                                                windows, a), now))
+                                        .orElse(Mono.empty());
+                                return stages.storeResult(auction.id(), stage.id(), json.writeValueAsString(result))
+                                        .then(stages.advance(auction.id(), stage.id(), "CLOSED", "EVALUATED", now))
+                                        .then(audit.append(chain, new StageResult(stage.id(), result)))
+                                        .then(publish);
+                            });
+                });
+    }
+
+    private Mono<Void> evaluateClosed(AuctionStore.Versioned v, String stageId,
+                                      String chain, Instant now) {
+        UUID auction = v.auction().id();
+        return Mono.just(v)
+                .flatMap(x -> catalog.of(v.auction())
                         .zipWith(auctions.bidders(auction).collectList())
                         .zipWith(auctions.seed(auction))
                         .flatMap(db -> sealed.open(AuctionId.of(auction), StageId.of(stageId))
@@ -222,8 +270,7 @@ public class StageService {
                         auction.schedule().stageOpenings().getOrDefault(target, now), Optional.empty()))
                 .orElseGet(() -> result.outcome().map(outcome -> stages.windows(auction.id()).collectList()
                                 .flatMap(windows -> assignments.next(directive, stageId, windows, List.of())
-                                        .map(a -> schedule(auction.id(), a, Assignments.opening(auction, a, now),
-                                                Optional.empty()))
+                                        .map(a -> stageWindows.handOver(auction, a, now))
                                         .orElseGet(() -> publishOutcome(auction.id(), outcome, now))))
                         .orElse(Mono.empty()));
         return stages.storeResult(auction.id(), stageId, resultJson)
@@ -276,9 +323,35 @@ public class StageService {
                 .then(auctions.find(auction))
                 .flatMap(v -> catalog.of(v.auction())
                         .zipWith(qualifiedBidder(auction, bidderId))
-                        .map(db -> evaluation.validate(db.getT1(), db.getT1().stage(stageId).orElseThrow(),
-                                db.getT2(), body)))
+                        .flatMap(db -> db.getT1().stage(stageId).orElseThrow() instanceof Stage.Assignment a
+                                ? stages.windows(auction).collectList().map(windows -> assignmentBid(db.getT1(), a,
+                                        bidderId, windows, body))
+                                : Mono.just(evaluation.validate(db.getT1(), db.getT1().stage(stageId).orElseThrow(),
+                                        db.getT2(), body))))
                 .flatMap(valid -> sealed.submit(actor, AuctionId.of(auction), StageId.of(stageId), BidderId.of(bidderId), valid));
+    }
+
+    /** A sealed assignment bid set checked against the bidder's markets and options, normalised; else a 422. */
+    private JsonNode assignmentBid(PolicyDirective d, Stage.Assignment stage, String bidder,
+                                   List<StageStore.Window> windows, JsonNode body) {
+        List<org.ngms.shared.Violation> invalid = new java.util.ArrayList<>();
+        var bids = org.ngms.auction.assignment.AssignmentBids.read(body, invalid);
+        if (!invalid.isEmpty()) {
+            throw new Refused(org.ngms.shared.CommonReason.REQUEST_INVALID, "Invalid bid",
+                    invalid.size() + " field(s) invalid; see errors", invalid);
+        }
+        var markets = assignments.markets(d, stage, windows, List.of());
+        if (markets.stream().noneMatch(m -> m.winners().containsKey(bidder))) {
+            throw new Refused(ReasonCode.NOT_AN_ASSIGNMENT_WINNER, "Not a winner", bidder + " won no blocks that "
+                    + "stage " + stage.id() + " assigns");
+        }
+        var broken = org.ngms.auction.assignment.AssignmentBids.check(markets, bidder,
+                stage.bidMultiple().amount(), bids);
+        if (!broken.isEmpty()) {
+            throw new Refused(ReasonCode.valueOf(broken.get(0).rule()), "Bid refused",
+                    broken.size() + " rule(s) broken; see errors", broken);
+        }
+        return org.ngms.auction.assignment.AssignmentBids.normalised(bids);
     }
 
     @Transactional

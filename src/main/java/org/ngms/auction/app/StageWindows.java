@@ -42,7 +42,21 @@ class StageWindows {
     }
 
     static boolean isSealed(Stage stage) {
-        return stage instanceof Stage.SealedDemandAtReserve || stage instanceof Stage.SealedPackage;
+        return stage instanceof Stage.SealedDemandAtReserve || stage instanceof Stage.SealedPackage
+                || stage instanceof Stage.Assignment a && a.method() == Stage.AssignmentMethod.SEALED_BIDS;
+    }
+
+    /**
+     * The window of a stage a stage before it hands over to: it opens as the auction's schedule says, else at once;
+     * a sealed assignment round closes its {@code roundMinutes} later (or at the scheduled closing).
+     */
+    Mono<Void> handOver(org.ngms.auction.Auction auction, Stage stage, Instant now) {
+        Instant opens = auction.schedule().stageOpenings().getOrDefault(stage.id(), now);
+        Optional<Instant> closes = Optional.ofNullable(auction.schedule().stageClosings().get(stage.id()));
+        if (closes.isEmpty() && stage instanceof Stage.Assignment a) {
+            closes = a.sealedMinutes().map(m -> opens.plus(java.time.Duration.ofMinutes(m)));
+        }
+        return schedule(auction.id(), stage, opens, closes);
     }
 
     /** Whether a stage runs in clock rounds: an ascending clock, or an assignment clock over positions. */

@@ -50,6 +50,31 @@ public final class AssignmentJson {
         return o;
     }
 
+    /**
+     * A sealed round's result: the frequencies and core prices when every market is proven and priced (status
+     * DECIDED), else status NOT_PRICED; and per market its certificate: the solve's status, value and bound, the method
+     * that proved it and the one that found it, the winning bids, the VCG and the core payments.
+     */
+    public static ObjectNode sealedResult(String stage, SealedAssignments.Decision decision) {
+        ObjectNode o = decision.assignment().map(a -> stageResult(a, Optional.empty()))
+                .orElseGet(() -> JsonNodeFactory.instance.objectNode().put("stage", stage)
+                        .put("status", "NOT_PRICED").put("rounds", 1));
+        ArrayNode certificates = o.putArray("certificates");
+        for (SealedAssignments.Certificate c : decision.certificates()) {
+            ObjectNode x = certificates.addObject().put("market", c.market()).put("status", c.status())
+                    .put("value", c.value()).put("bound", c.bound()).put("proven", c.proven())
+                    .put("method", c.method()).put("foundBy", c.foundBy()).put("nodes", c.nodes());
+            ObjectNode winning = x.putObject("winningBids");
+            new java.util.TreeMap<>(c.winningBids()).forEach(winning::put);
+            ObjectNode vcg = x.putObject("vcg");
+            new java.util.TreeMap<>(c.vcg()).forEach(vcg::put);
+            ObjectNode core = x.putObject("core");
+            new java.util.TreeMap<>(c.core()).forEach(core::put);
+            c.notPriced().ifPresent(n -> x.put("notPriced", n));
+        }
+        return o;
+    }
+
     private static ObjectNode assigned(FrequencyAssignment.Assigned x) {
         ObjectNode o = JsonNodeFactory.instance.objectNode().put("bidder", x.bidder()).put("position", x.position())
                 .put("blocks", x.blocks()).put("firstBlock", x.firstBlock());
@@ -64,6 +89,22 @@ public final class AssignmentJson {
     /** "FROM-TO" in MHz, exact (kHz precision, no trailing zeros). */
     public static String text(FrequencyRange r) {
         return new Mhz(r.fromKhz()) + "-" + new Mhz(r.toKhz());
+    }
+
+    /**
+     * The outcome the allocation alone would have published, from the recorded results of the stages before the
+     * assignment: a clock's awards with any sealed awards at reserve, or the last sealed stage's at reserve when no
+     * clock ran (an escalation that was not needed).
+     */
+    public static ObjectNode allocationOutcome(String auction, String directiveId, int directiveVersion,
+                                               String directiveSha256, PolicyDirective d,
+                                               List<org.ngms.auction.sealed.PreBidOutcome> sealed,
+                                               List<ClockOutcome.Award> clockAwards, boolean clockRan) {
+        return clockRan || sealed.isEmpty()
+                ? ClockOutcomeJson.outcome(auction, directiveId, directiveVersion, directiveSha256, d, sealed,
+                        clockAwards)
+                : OutcomeJson.outcome(auction, directiveId, directiveVersion, directiveSha256, d,
+                        sealed.get(sealed.size() - 1));
     }
 
     /**

@@ -108,6 +108,97 @@ class AssignmentStageApiTest extends IntegrationTestBase {
         assertThat(zongWins.get("payments").get(0).get("price").longValue()).isEqualTo(157_800_000L);
         JsonNode rounds = getJson(base + "assignment/rounds");
         assertThat(rounds).hasSize(2);
+        var verification = concludeAndVerify(auction);
+        assertThat(verification.failures()).isEmpty();
+        assertThat(verification.summary().recomputation().clockRounds()).isEqualTo(3);
+    }
+
+    /** 2026 with a sealed assignment round (FCC, Ofcom, ISED) in place of the position clock. */
+    static String sealedAssignmentYaml(String id) {
+        return Scenarios.directiveYaml("pk-5g-2026", id)
+                .replace("method: POSITION_CLOCK", "method: SEALED_BIDS")
+                .replace("pricing: PAY_IN_ADDITION", "pricing: CORE_NEAREST_VCG")
+                .lines().filter(line -> !line.contains("firstRoundMinutes: 60              # [A] as in allocation")
+                        && !line.contains("the same increments") && !line.contains("unsoldAt"))
+                .map(line -> line.contains("roundMinutes: 30                   # [A] as in allocation")
+                        ? "    roundMinutes: 120" : line)
+                .collect(java.util.stream.Collectors.joining("\n"));
+    }
+
+    @Test
+    void aSealedAssignmentRoundTakesBidsOnOptionsAndPublishesFrequenciesAtCorePrices() {
+        String directive = Scenarios.uniqueId("PK-5G-SEALED");
+        web.post().uri("/api/v1/directives").contentType(MediaType.parseMediaType("application/yaml"))
+                .bodyValue(sealedAssignmentYaml(directive)).exchange().expectStatus().isCreated();
+        Instant now = Instant.now();
+        String auction = postJson(web, "/api/v1/auctions", Map.of("directiveId", directive, "schedule", Map.of(
+                "applicationDeadline", now.toString(), "biddingOpens", now.plusSeconds(1).toString(),
+                "stageOpenings", Map.of("allocation", now.plusSeconds(1).toString()))), 201).get("id").asString();
+        for (String b : List.of("zong", "ufone", "jazz")) {
+            postJson(web, "/api/v1/auctions/" + auction + "/bidders", Map.of("id", b, "organisation", b.toUpperCase(),
+                    "newEntrant", false, "deposit", 15_000_000), 201);
+        }
+        qualifyAndOpenBidding(auction, List.of("zong", "ufone", "jazz"));
+        UUID id = UUID.fromString(auction);
+        String base = "/api/v1/auctions/" + auction + "/stages/";
+        stages.openWindow(AuctionId.of(id), StageId.of("allocation"), Instant.now()).block();
+        WebTestClient zong = as(accountWithToken("OPERATOR", "zong"));
+        WebTestClient ufone = as(accountWithToken("OPERATOR", "ufone"));
+        WebTestClient jazz = as(accountWithToken("OPERATOR", "jazz"));
+        postJson(zong, base + "allocation/rounds/1/bids", Map.of("bids", List.of(
+                Map.of("product", "2600", "quantity", 10), Map.of("product", "3500", "quantity", 5))), 201);
+        postJson(ufone, base + "allocation/rounds/1/bids", Map.of("bids", List.of(
+                Map.of("product", "2600", "quantity", 9), Map.of("product", "3500", "quantity", 5))), 201);
+        postJson(jazz, base + "allocation/rounds/1/bids", Map.of("bids", List.of(
+                Map.of("product", "700", "quantity", 1), Map.of("product", "2300", "quantity", 1))), 201);
+        clocks.close(AuctionId.of(id), StageId.of("allocation"), 1, Instant.now()).block();
+        stages.openWindow(AuctionId.of(id), StageId.of("assignment"), Instant.now()).block();
+
+        JsonNode m2600 = getJson(base + "assignment/markets").get("markets").get(0);
+        assertThat(m2600.get("market").asString()).isEqualTo("2600");
+        JsonNode notWinner = postJson(jazz, base + "assignment/bids", Map.of("bids", List.of()), 422);
+        assertThat(notWinner.get("code").asString()).isEqualTo("not-an-assignment-winner");
+        JsonNode unknown = postJson(zong, base + "assignment/bids", Map.of("bids", List.of(
+                Map.of("market", "2600", "option", "2500-2590", "amount", 500_000))), 422);
+        assertThat(unknown.get("errors").get(0).get("path").asString()).isEqualTo("bids[0].option");
+        assertThat(unknown.get("errors").get(0).get("rule").asString()).isEqualTo("UNKNOWN_OPTION");
+        JsonNode receipt = postJson(zong, base + "assignment/bids", Map.of("bids", List.of(
+                Map.of("market", "2600", "option", "2500-2600", "amount", 500_000))), 201);
+        assertThat(receipt.get("commitment").asString()).hasSize(64);
+        postJson(ufone, base + "assignment/bids", Map.of("bids", List.of(
+                Map.of("market", "2600", "option", "2500-2590", "amount", 200_000))), 201);
+        stages.close(AuctionId.of(id), StageId.of("assignment"), Instant.now().plusSeconds(7200)).block();
+
+        JsonNode result = getJson(base + "assignment").get("result");
+        assertThat(result.get("status").asString()).isEqualTo("DECIDED");
+        JsonNode certificate = result.get("certificates").get(0);
+        assertThat(certificate.get("proven").booleanValue()).isTrue();
+        // zong's 500,000 for the bottom against ufone's 200,000: zong pays its opportunity cost, 200,000 (VCG, here
+        // in the core); ufone takes the top for nothing
+        assertThat(certificate.get("vcg").get("zong").longValue()).isEqualTo(200_000L);
+        assertThat(certificate.get("core").get("zong").longValue()).isEqualTo(200_000L);
+        JsonNode outcome = JSON.readTree(getJson("/api/v1/auctions/" + auction + "/outcome").get("outcome")
+                .toString());
+        assertThat(outcome.get("assignmentRevenue").longValue()).isEqualTo(200_000L);
+        JsonNode zongWins = java.util.stream.StreamSupport.stream(outcome.get("winners").spliterator(), false)
+                .filter(w -> w.get("bidder").asString().equals("zong")).findFirst().orElseThrow();
+        assertThat(zongWins.get("frequencies").get(0).get("range").asString()).isEqualTo("2500-2600");
+        assertThat(zongWins.get("assignmentPrice").longValue()).isEqualTo(200_000L);
+
+        var verification = concludeAndVerify(auction);
+        assertThat(verification.failures()).as("the verifier recomputes the round from the opened bids").isEmpty();
+        assertThat(verification.summary().recomputation().recomputed()).isEqualTo(1);
+        assertThat(verification.summary().recomputation().matching()).isEqualTo(1);
+    }
+
+    private org.ngms.verifier.Verification concludeAndVerify(String auction) {
+        postJson(web, "/api/v1/auctions/" + auction + "/transitions", Map.of("to", "CONCLUDED"), 200);
+        String bundle = anonymous.get().uri("/api/v1/auctions/" + auction + "/transcript").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        var keys = org.ngms.audit.PublicKeyInfo.fromKeysDocument(JSON.readTree(anonymous.get().uri("/api/v1/keys")
+                .exchange().expectBody(String.class).returnResult().getResponseBody()));
+        return org.ngms.verifier.BundleVerifier.verify(java.util.Arrays.asList(bundle.split("\n")),
+                java.util.Optional.of(keys), List.of());
     }
 
     private JsonNode getJson(String uri) {
