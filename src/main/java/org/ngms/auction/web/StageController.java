@@ -11,7 +11,9 @@ import org.ngms.directive.BandPlan;
 import org.ngms.shared.StageId;
 import org.ngms.shared.AuctionId;
 import org.ngms.auction.app.AuctionService;
+import org.ngms.auction.app.Rationalising;
 import org.ngms.auction.app.StageService;
+import org.ngms.audit.Receipt;
 import org.ngms.auction.persistence.StageStore;
 import org.ngms.identity.web.Callers;
 import org.ngms.shared.Violation;
@@ -38,10 +40,56 @@ public class StageController {
 
     private final StageService stages;
     private final AuctionService auctions;
+    private final Rationalising rationalising;
 
-    public StageController(StageService stages, AuctionService auctions) {
+    public StageController(StageService stages, AuctionService auctions, Rationalising rationalising) {
         this.stages = stages;
         this.auctions = auctions;
+        this.rationalising = rationalising;
+    }
+
+    record RationaliseRequest(String category) {
+    }
+
+    /** A rationalisation as recorded, where it is in the transcript, and the regulator's receipt. */
+    record RationalisationView(@JsonRawValue String rationalisation, long transcriptSeq, Receipt receipt) {
+    }
+
+    @PostMapping("/api/v1/auctions/{id}/rationalisations")
+    @Operation(summary = "Compute and record the rationalised band plan of a category (regulator)",
+            description = "Once the outcome is published: every operator's holdings in the category's band plan "
+                    + "(incumbents and the assignment's frequencies) rearranged to be contiguous where possible, never "
+                    + "changing how much anyone holds, with the fewest operators split, then MHz retuned, then "
+                    + "operators moved; OptaPlanner, certified by exhaustive search. 201 with the record; 409 "
+                    + "outcome-not-ready; 422 unknown-category without a band plan.")
+    public Mono<org.springframework.http.ResponseEntity<RationalisationView>> rationalise(@PathVariable UUID id,
+            @RequestBody RationaliseRequest request) {
+        if (request == null || request.category() == null || request.category().isBlank()) {
+            throw new ProblemException(422, "request-invalid", "Invalid request", "category is required",
+                    List.of(Violation.of("category", "REQUIRED", "category is required", null)));
+        }
+        return Callers.current()
+                .flatMap(caller -> rationalising.compute(caller.accountId(), AuctionId.of(id), request.category()))
+                .map(c -> org.springframework.http.ResponseEntity.created(java.net.URI.create("/api/v1/auctions/" + id
+                                + "/rationalisations/" + request.category()))
+                        .body(new RationalisationView(c.rationalisation().toString(), c.transcriptSeq(),
+                                c.receipt())));
+    }
+
+    @GetMapping("/api/v1/auctions/{id}/rationalisations/{category}")
+    @Operation(summary = "The last rationalisation recorded for a category (everyone)")
+    public Mono<org.springframework.http.ResponseEntity<String>> rationalisation(@PathVariable UUID id,
+                                                                               @PathVariable String category) {
+        return rationalising.latest(AuctionId.of(id), category).map(json -> org.springframework.http.ResponseEntity
+                .ok().contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(json.toString()));
+    }
+
+    @GetMapping(path = "/api/v1/auctions/{id}/rationalisations/{category}/picture.svg", produces = "image/svg+xml")
+    @Operation(summary = "The band before and after the last rationalisation of a category, as SVG (everyone)")
+    public Mono<org.springframework.http.ResponseEntity<String>> picture(@PathVariable UUID id,
+                                                                       @PathVariable String category) {
+        return rationalising.picture(AuctionId.of(id), category).map(svg -> org.springframework.http.ResponseEntity
+                .ok().contentType(org.springframework.http.MediaType.parseMediaType("image/svg+xml")).body(svg));
     }
 
     /** A stage window; its result appears once it has been evaluated. */

@@ -138,7 +138,10 @@ public class SecurityConfiguration {
                 // stages: windows, results and outcomes are public; sealed bids are the operators' (each for its own
                 // bidder); deadlines are the regulator's
                 .pathMatchers(HttpMethod.GET, "/api/v1/auctions/*/stages", "/api/v1/auctions/*/stages/*",
-                        "/api/v1/auctions/*/stages/*/markets", "/api/v1/auctions/*/outcome").permitAll()
+                        "/api/v1/auctions/*/stages/*/markets", "/api/v1/auctions/*/outcome",
+                        "/api/v1/auctions/*/rationalisations/*", "/api/v1/auctions/*/rationalisations/*/picture.svg")
+                .permitAll()
+                .pathMatchers(HttpMethod.POST, "/api/v1/auctions/*/rationalisations").hasRole(REGULATOR_ROLE)
                 .pathMatchers(HttpMethod.POST, "/api/v1/auctions/*/stages/*/bids",
                         "/api/v1/auctions/*/stages/*/bids/withdrawal").hasRole(OPERATOR_ROLE)
                 .pathMatchers(HttpMethod.GET, "/api/v1/auctions/*/stages/*/bids/mine").hasRole(OPERATOR_ROLE)

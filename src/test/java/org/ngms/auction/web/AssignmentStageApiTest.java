@@ -64,6 +64,9 @@ class AssignmentStageApiTest extends IntegrationTestBase {
         clocks.close(AuctionId.of(id), StageId.of("allocation"), 1, Instant.now()).block();
 
         anonymous.get().uri("/api/v1/auctions/" + auction + "/outcome").exchange().expectStatus().is4xxClientError();
+        JsonNode early = postJson(web, "/api/v1/auctions/" + auction + "/rationalisations",
+                Map.of("category", "2600"), 409);
+        assertThat(early.get("code").asString()).isEqualTo("outcome-not-ready");
         JsonNode markets = getJson(base + "assignment/markets");
         assertThat(markets.get("method").asString()).isEqualTo("POSITION_CLOCK");
         assertThat(markets.get("markets")).extracting(m -> m.get("market").asString()).containsExactly("2600", "3500");
@@ -108,6 +111,25 @@ class AssignmentStageApiTest extends IntegrationTestBase {
         assertThat(zongWins.get("payments").get(0).get("price").longValue()).isEqualTo(157_800_000L);
         JsonNode rounds = getJson(base + "assignment/rounds");
         assertThat(rounds).hasSize(2);
+
+        // the regulator rationalises 2600 after the auction: every holding is already contiguous
+        JsonNode rationalised = postJson(web, "/api/v1/auctions/" + auction + "/rationalisations",
+                Map.of("category", "2600"), 201);
+        assertThat(rationalised.get("receipt").toString()).contains("signature");
+        JsonNode plan = rationalised.get("rationalisation");
+        assertThat(plan.get("provenOptimal").booleanValue()).isTrue();
+        assertThat(plan.get("nonContiguous").intValue()).isZero();
+        assertThat(plan.get("mhzRetuned").asString()).isEqualTo("0");
+        assertThat(plan.get("after").asString()).isEqualTo(plan.get("before").asString());
+        assertThat(getJson("/api/v1/auctions/" + auction + "/rationalisations/2600").get("after").asString())
+                .isEqualTo(plan.get("after").asString());
+        String svg = anonymous.get().uri("/api/v1/auctions/" + auction + "/rationalisations/2600/picture.svg")
+                .exchange().expectStatus().isOk().expectHeader().contentTypeCompatibleWith("image/svg+xml")
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(svg).startsWith("<svg").contains("zong").contains("ufone");
+        postJson(web, "/api/v1/auctions/" + auction + "/rationalisations", Map.of("category", "700"), 422);
+        anonymous.get().uri("/api/v1/auctions/" + auction + "/rationalisations/3500").exchange().expectStatus()
+                .isNotFound();
         var verification = concludeAndVerify(auction);
         assertThat(verification.failures()).isEmpty();
         assertThat(verification.summary().recomputation().clockRounds()).isEqualTo(3);

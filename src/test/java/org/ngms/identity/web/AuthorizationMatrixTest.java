@@ -63,6 +63,9 @@ class AuthorizationMatrixTest extends IntegrationTestBase {
         expect("GET /api/v1/auctions/{id}/stages",                        "OK   OK   OK   OK   OK");
         expect("GET /api/v1/auctions/{id}/stages/{stage}",                "IN   IN   IN   IN   IN");
         expect("GET /api/v1/auctions/{id}/stages/{stage}/markets",        "IN   IN   IN   IN   IN");
+        expect("POST /api/v1/auctions/{id}/rationalisations",             "401  403  403  403  IN");
+        expect("GET /api/v1/auctions/{id}/rationalisations/{category}",   "IN   IN   IN   IN   IN");
+        expect("GET /api/v1/auctions/{id}/rationalisations/{category}/picture.svg", "IN   IN   IN   IN   IN");
         expect("POST /api/v1/auctions/{id}/stages/{stage}/bids",          "401  403  IN   IN   403");
         expect("POST /api/v1/auctions/{id}/stages/{stage}/bids/withdrawal", "401  403  IN   IN   403");
         expect("GET /api/v1/auctions/{id}/stages/{stage}/bids/mine",      "401  403  IN   IN   403");
@@ -154,7 +157,7 @@ class AuthorizationMatrixTest extends IntegrationTestBase {
         String prefix = path.startsWith("/api/v1/directives") ? directiveId
                 : path.startsWith("/api/v1/auctions") ? auctionId : victimAccount;
         return path.replace("{id}", prefix).replace("{version}", "1").replace("{bidderId}", "alpha")
-                .replace("{tokenId}", victimTokenId).replace("{stage}", "allocation").replace("{round}", "1");
+                .replace("{tokenId}", victimTokenId).replace("{stage}", "allocation").replace("{round}", "1").replace("{category}", "2600");
     }
 
     private int call(WebTestClient client, String route) {
