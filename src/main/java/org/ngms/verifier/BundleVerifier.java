@@ -348,6 +348,7 @@ public final class BundleVerifier {
         Optional<byte[]> usable = seed == SeedStatus.REVEALED_AND_MATCHES ? revealedSeed : Optional.empty();
         recomputation = SealedRecomputation.run(chain, verified, usable, why, findings);
         recomputation = ClockRecomputation.run(chain, verified, usable, why, findings, recomputation);
+        RationalisationRecomputation.run(verified, findings);
     }
 
     private static Optional<String> revealProblem(TranscriptRecord record, String commitment, boolean revealed) {

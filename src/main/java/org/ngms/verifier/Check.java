@@ -98,6 +98,11 @@ public enum Check {
     /** The published outcome is the one that follows from the (recomputed) last stage result. */
     RECOMPUTED_OUTCOME,
     /**
+     * A recorded post-auction rationalisation is the one recomputed from the directive's band plan and the published
+     * outcome (the same plan, levels, bound and proof).
+     */
+    RECOMPUTED_RATIONALISATION,
+    /**
      * A clock round's result lists exactly each bidder's latest {@code CLOCK_BIDS_SUBMITTED} version of that round
      * (none left out, swapped or invented), and no submission is recorded after its round's result.
      */

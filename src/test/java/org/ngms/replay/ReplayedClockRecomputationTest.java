@@ -314,6 +314,29 @@ class ReplayedClockRecomputationTest extends IntegrationTestBase {
     }
 
     @Test
+    void aRecordedRationalisationIsRecomputedFromTheBandPlanAndTheOutcomeAndAChangedOneIsCaught() {
+        List<TranscriptRecord> records = new ArrayList<>(copy("pk-5g-2026"));
+        TranscriptRecord last = records.get(records.size() - 1);
+        var directive = org.ngms.auction.sealed.SealedFixtures.directiveOf("pk-5g-2026");
+        JsonNode outcome = ofType(records, "OUTCOME_PUBLISHED").get(0).payload().get("outcome");
+        var band = org.ngms.auction.assignment.Rationalisations.after(directive, "3500", outcome);
+        ObjectNode rationalisation = org.ngms.auction.assignment.Rationalisations.json(band,
+                org.ngms.auction.assignment.Rationalisations.rationalise(band));
+        ObjectNode payload = JSON.createObjectNode().put("category", "3500");
+        payload.set("rationalisation", rationalisation);
+        records.add(new TranscriptRecord(last.chain(), last.seq() + 1, last.hash(), "RATIONALISATION_COMPUTED",
+                last.at(), payload));
+        List<TranscriptRecord> changed = new ArrayList<>(records.stream().map(r -> new TranscriptRecord(r.chain(),
+                r.seq(), r.prev(), r.type(), r.at(), r.payload().deepCopy())).toList());
+        ((ObjectNode) changed.get(changed.size() - 1).payload().get("rationalisation")).put("mhzRetuned", "10");
+
+        assertThat(verify(records).failures()).isEmpty();
+        Verification v = verify(changed);
+        assertThat(failedChecks(v)).containsExactly(Check.RECOMPUTED_RATIONALISATION);
+        assertThat(v.firstFailure().orElseThrow().detail()).contains("mhzRetuned: recorded");
+    }
+
+    @Test
     void beforeTheSeedIsRevealedTheBidsAreCheckedButTheRoundsAreNotRecomputed() {
         List<TranscriptRecord> records = new ArrayList<>(copy("pk-5g-2026"));
         records.removeIf(r -> r.type().equals("SEED_REVEALED"));
