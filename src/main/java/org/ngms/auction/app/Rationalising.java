@@ -83,6 +83,21 @@ public class Rationalising {
                 .switchIfEmpty(Mono.error(() -> Refused.notFound("rationalisation of category " + category)));
     }
 
+    /**
+     * The band plan of {@code category} as the directive lays it out and, once the outcome is published, with the
+     * winners' frequencies (public: both are). 404 for a category without a band plan.
+     */
+    public Mono<String> planPicture(AuctionId auction, String category) {
+        return auctions.find(auction.value())
+                .switchIfEmpty(Mono.error(() -> Refused.notFound("auction " + auction.value())))
+                .flatMap(v -> catalog.of(v.auction()))
+                .filter(d -> d.bandPlan(category).isPresent())
+                .switchIfEmpty(Mono.error(() -> Refused.notFound("band plan of category " + category)))
+                .flatMap(d -> stages.outcome(auction.value()).map(o -> java.util.Optional.of(JSON.readTree(o.json())))
+                        .defaultIfEmpty(java.util.Optional.empty())
+                        .map(outcome -> Rationalisations.planPicture(d, category, outcome)));
+    }
+
     /** The before/after picture of the last rationalisation of {@code category}. */
     public Mono<String> picture(AuctionId auction, String category) {
         return latest(auction, category).map(Rationalisations::svg);

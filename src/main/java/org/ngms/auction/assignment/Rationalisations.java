@@ -138,6 +138,43 @@ public final class Rationalisations {
                 RationalisationPictures.picture(title, lowKhz, unitKhz, after.blocks()));
     }
 
+    /**
+     * The band plan of {@code category} as a picture: as the directive lays it out (incumbents, guard bands,
+     * reserved spectrum, the offered blocks), and, once the outcome is published, below it the band with the
+     * frequencies the assignment gave the winners (unsold blocks vacant).
+     */
+    public static String planPicture(PolicyDirective d, String category, java.util.Optional<JsonNode> outcome) {
+        BandPlan plan = d.bandPlan(category).orElseThrow(
+                () -> new IllegalArgumentException("the directive has no band plan for category " + category));
+        LotCategory c = d.lotCategory(category).orElseThrow();
+        FrequencyRange span = plan.span().orElseThrow();
+        String title = c.band() + " MHz (" + category + ")";
+        List<org.ngms.auction.assignment.picture.Segment> segments = new ArrayList<>();
+        for (BandPlan.Segment s : plan.segments()) {
+            long from = s.range().fromKhz();
+            long to = s.range().toKhz();
+            segments.add(switch (s.use()) {
+                case GUARD -> new org.ngms.auction.assignment.picture.Segment(from, to, "",
+                        org.ngms.auction.assignment.picture.Segment.Kind.GUARD);
+                case RESERVED -> new org.ngms.auction.assignment.picture.Segment(from, to, "reserved",
+                        org.ngms.auction.assignment.picture.Segment.Kind.FIXED);
+                case EXISTING -> new org.ngms.auction.assignment.picture.Segment(from, to, s.holder().orElseThrow(),
+                        org.ngms.auction.assignment.picture.Segment.Kind.HOLDER);
+                case OFFERED -> new org.ngms.auction.assignment.picture.Segment(from, to,
+                        "offered: " + (to - from) / c.blockMhz().khz() + " × " + c.blockMhz() + " MHz",
+                        org.ngms.auction.assignment.picture.Segment.Kind.VACANT);
+            });
+        }
+        var before = new org.ngms.auction.assignment.picture.BandPlanPicture(title, span.fromKhz(), span.toKhz(),
+                segments);
+        if (outcome.isEmpty()) {
+            return org.ngms.auction.assignment.picture.BandPlanSvg.render(before);
+        }
+        Band after = after(d, category, outcome.get());
+        return org.ngms.auction.assignment.picture.BandPlanSvg.beforeAfter(before,
+                RationalisationPictures.picture(title, after.lowKhz(), after.unitKhz(), after.holdings().blocks()));
+    }
+
     private static String row(List<Holder> blocks) {
         StringJoiner row = new StringJoiner(" ");
         for (Holder h : blocks) {

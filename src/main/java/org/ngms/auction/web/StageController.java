@@ -84,6 +84,16 @@ public class StageController {
                 .ok().contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(json.toString()));
     }
 
+    @GetMapping(path = "/api/v1/auctions/{id}/band-plans/{category}/picture.svg", produces = "image/svg+xml")
+    @Operation(summary = "A category's band plan as SVG (everyone): as the directive lays it out, and below it, once "
+            + "the outcome is published, with the winners' frequencies")
+    public Mono<org.springframework.http.ResponseEntity<String>> planPicture(@PathVariable UUID id,
+                                                                           @PathVariable String category) {
+        return rationalising.planPicture(AuctionId.of(id), category).map(svg -> org.springframework.http
+                .ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType("image/svg+xml"))
+                .body(svg));
+    }
+
     @GetMapping(path = "/api/v1/auctions/{id}/rationalisations/{category}/picture.svg", produces = "image/svg+xml")
     @Operation(summary = "The band before and after the last rationalisation of a category, as SVG (everyone)")
     public Mono<org.springframework.http.ResponseEntity<String>> picture(@PathVariable UUID id,

@@ -139,7 +139,8 @@ public class SecurityConfiguration {
                 // bidder); deadlines are the regulator's
                 .pathMatchers(HttpMethod.GET, "/api/v1/auctions/*/stages", "/api/v1/auctions/*/stages/*",
                         "/api/v1/auctions/*/stages/*/markets", "/api/v1/auctions/*/outcome",
-                        "/api/v1/auctions/*/rationalisations/*", "/api/v1/auctions/*/rationalisations/*/picture.svg")
+                        "/api/v1/auctions/*/rationalisations/*", "/api/v1/auctions/*/rationalisations/*/picture.svg",
+                        "/api/v1/auctions/*/band-plans/*/picture.svg")
                 .permitAll()
                 .pathMatchers(HttpMethod.POST, "/api/v1/auctions/*/rationalisations").hasRole(REGULATOR_ROLE)
                 .pathMatchers(HttpMethod.POST, "/api/v1/auctions/*/stages/*/bids",

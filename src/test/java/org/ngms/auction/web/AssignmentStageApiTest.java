@@ -128,6 +128,11 @@ class AssignmentStageApiTest extends IntegrationTestBase {
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(svg).startsWith("<svg").contains("zong").contains("ufone");
         postJson(web, "/api/v1/auctions/" + auction + "/rationalisations", Map.of("category", "700"), 422);
+        String plan2600 = anonymous.get().uri("/api/v1/auctions/" + auction + "/band-plans/2600/picture.svg")
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(plan2600).contains("offered: 19 × 10 MHz").contains("Before").contains("zong: 2500–2600 MHz");
+        anonymous.get().uri("/api/v1/auctions/" + auction + "/band-plans/700/picture.svg").exchange()
+                .expectStatus().isNotFound();
         anonymous.get().uri("/api/v1/auctions/" + auction + "/rationalisations/3500").exchange().expectStatus()
                 .isNotFound();
         var verification = concludeAndVerify(auction);

@@ -64,6 +64,7 @@ class AuthorizationMatrixTest extends IntegrationTestBase {
         expect("GET /api/v1/auctions/{id}/stages/{stage}",                "IN   IN   IN   IN   IN");
         expect("GET /api/v1/auctions/{id}/stages/{stage}/markets",        "IN   IN   IN   IN   IN");
         expect("POST /api/v1/auctions/{id}/rationalisations",             "401  403  403  403  IN");
+        expect("GET /api/v1/auctions/{id}/band-plans/{category}/picture.svg", "IN   IN   IN   IN   IN");
         expect("GET /api/v1/auctions/{id}/rationalisations/{category}",   "IN   IN   IN   IN   IN");
         expect("GET /api/v1/auctions/{id}/rationalisations/{category}/picture.svg", "IN   IN   IN   IN   IN");
         expect("POST /api/v1/auctions/{id}/stages/{stage}/bids",          "401  403  IN   IN   403");
