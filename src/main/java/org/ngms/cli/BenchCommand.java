@@ -159,10 +159,12 @@ final class BenchCommand implements Runnable {
                         + AssignmentWorkloads.FCC_MARKETS);
                 return Cli.INVALID;
             }
-            // OptaPlanner logs every solve at INFO; standard output carries the figures
+            // standard output carries the figures (or the JSON): OptaPlanner logs every solve at INFO, and ojAlgo
+            // (the core's quadratic step) prints a note on its hardware profiles when it first loads unless told not to
             if (org.slf4j.LoggerFactory.getLogger("org.optaplanner") instanceof ch.qos.logback.classic.Logger logger) {
                 logger.setLevel(ch.qos.logback.classic.Level.WARN);
             }
+            System.setProperty("shut.up.ojAlgo", "true");
             AssignmentBenchmark.Figures figures = AssignmentBenchmark.run(
                     new AssignmentBenchmark.Options(workloads, seed, fccMarkets));
             if (json) {

@@ -7,6 +7,9 @@ import java.io.StringWriter;
 
 import org.junit.jupiter.api.Test;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 /** {@code bench assignment} end to end on a few markets: what it prints and its exit code, never its timings. */
 class BenchAssignmentTest {
 
@@ -48,8 +51,12 @@ class BenchAssignmentTest {
 
         Run json = run("bench", "assignment", "--workload", "2026", "--json");
         assertThat(json.exit()).isZero();
-        assertThat(json.out()).contains("\"workload\" : \"2026\"", "\"allProven\" : true", "\"solveMillis\"",
-                "\"market\" : \"3500\"");
+        JsonNode figures = JsonMapper.builder().build().readTree(json.out());
+        assertThat(figures.get("allProven").asBoolean()).isTrue();
+        assertThat(figures.get("workloads").get(0).get("workload").asString()).isEqualTo("2026");
+        assertThat(figures.get("workloads").get(0).get("perMarket").get(1).get("market").asString())
+                .isEqualTo("3500");
+        assertThat(figures.get("workloads").get(0).get("phases").get("solve").has("p95Millis")).isTrue();
     }
 
     @Test
