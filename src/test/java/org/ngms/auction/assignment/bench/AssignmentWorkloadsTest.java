@@ -2,6 +2,7 @@ package org.ngms.auction.assignment.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,7 +66,7 @@ class AssignmentWorkloadsTest {
     /** Packed from the bottom in the winners' order, every winner gets one of its own options and no block twice. */
     @Test
     void everyMarketHasACompleteAssignment() {
-        List<SealedMarket> markets = new java.util.ArrayList<>(AssignmentWorkloads.pakistan2026(11));
+        List<SealedMarket> markets = new ArrayList<>(AssignmentWorkloads.pakistan2026(11));
         markets.addAll(AssignmentWorkloads.fcc107(11, AssignmentWorkloads.FCC_MARKETS));
 
         assertThat(markets).allSatisfy(m -> {
