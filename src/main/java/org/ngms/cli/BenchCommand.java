@@ -1,8 +1,12 @@
 package org.ngms.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.ngms.auction.assignment.bench.AssignmentBenchmark;
+import org.ngms.auction.assignment.bench.AssignmentWorkloads;
+import org.ngms.cli.bench.AssignmentReport;
 import org.ngms.cli.bench.IntakeBenchmark;
 import org.ngms.cli.bench.IntakeReport;
 
@@ -11,9 +15,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code bench intake}: the real service's intake of clock bids, over HTTP on a real PostgreSQL (issue 9). */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = BenchCommand.Intake.class,
-        description = "Benchmarks of the running service.")
+/**
+ * {@code bench intake}: the real service's intake of clock bids, over HTTP on a real PostgreSQL (issue 9);
+ * {@code bench assignment}: the sealed frequency-assignment round in memory.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        subcommands = {BenchCommand.Intake.class, BenchCommand.Assignment.class},
+        description = "Benchmarks: the running service's bid intake, and the sealed assignment round in memory.")
 final class BenchCommand implements Runnable {
 
     @Spec
@@ -101,6 +109,70 @@ final class BenchCommand implements Runnable {
                 IntakeReport.table(figures, out);
             }
             return IntakeReport.consistent(figures) ? 0 : 1;
+        }
+    }
+
+    @Command(name = "assignment", mixinStandardHelpOptions = true,
+            description = "Times the sealed frequency-assignment round market by market, in memory (no database, "
+                    + "no Spring): enumerating the options, solving (OptaPlanner, certified by the exhaustive "
+                    + "search) and pricing (the core point nearest VCG), with the exhaustive search alone as the "
+                    + "reference, on seeded markets of Pakistan 2026's size (2600 and 3500 MHz) and on an "
+                    + "FCC-107-like set (406 areas x 3 categories). Exit 0 when every market is proven optimal and "
+                    + "priced, 1 otherwise (the markets are named).")
+    static final class Assignment implements Callable<Integer> {
+
+        @Option(names = "--workload", defaultValue = "all", paramLabel = "2026|fcc|all",
+                description = "the markets to run (default ${DEFAULT-VALUE})")
+        String workload;
+
+        @Option(names = "--seed", defaultValue = "2026",
+                description = "seed of the markets, bids and tie seeds (default ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(names = "--markets", description = "run only the first N FCC-107-like markets (default all "
+                + AssignmentWorkloads.FCC_MARKETS + ")")
+        Integer markets;
+
+        @Option(names = "--verbose", description = "also print a line per FCC-107-like market")
+        boolean verbose;
+
+        @Option(names = "--json", description = "print the figures as JSON instead of a table")
+        boolean json;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            List<AssignmentBenchmark.Workload> workloads = switch (workload) {
+                case "2026" -> List.of(AssignmentBenchmark.Workload.PAKISTAN_2026);
+                case "fcc" -> List.of(AssignmentBenchmark.Workload.FCC_107);
+                case "all" -> List.of(AssignmentBenchmark.Workload.PAKISTAN_2026,
+                        AssignmentBenchmark.Workload.FCC_107);
+                default -> null;
+            };
+            int fccMarkets = markets != null ? markets : AssignmentWorkloads.FCC_MARKETS;
+            if (workloads == null || fccMarkets < 1 || fccMarkets > AssignmentWorkloads.FCC_MARKETS) {
+                err.println("bench assignment: --workload 2026, fcc or all; --markets 1-"
+                        + AssignmentWorkloads.FCC_MARKETS);
+                return Cli.INVALID;
+            }
+            // standard output carries the figures (or the JSON): OptaPlanner logs every solve at INFO, and ojAlgo
+            // (the core's quadratic step) prints a note on its hardware profiles when it first loads unless told not to
+            if (org.slf4j.LoggerFactory.getLogger("org.optaplanner") instanceof ch.qos.logback.classic.Logger logger) {
+                logger.setLevel(ch.qos.logback.classic.Level.WARN);
+            }
+            System.setProperty("shut.up.ojAlgo", "true");
+            AssignmentBenchmark.Figures figures = AssignmentBenchmark.run(
+                    new AssignmentBenchmark.Options(workloads, seed, fccMarkets));
+            if (json) {
+                AssignmentReport.json(figures, verbose, out);
+            } else {
+                AssignmentReport.table(figures, verbose, out);
+            }
+            return figures.problems().isEmpty() ? 0 : 1;
         }
     }
 }
