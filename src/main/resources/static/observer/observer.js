@@ -129,7 +129,10 @@ async function showStages(id) {
     const h = document.createElement('h4');
     h.textContent = w.stage + ' (' + w.type + ') — ' + w.state;
     nodes.push(h);
-    if (w.type === 'CLOCK') {
+    if (w.type === 'ASSIGNMENT') {
+      nodes.push(...await assignmentStage(id, w));
+    }
+    if (w.type === 'CLOCK' || (w.type === 'ASSIGNMENT' && w.state !== 'SCHEDULED' && !isSealedRound(w))) {
       const rounds = await getJson('/api/v1/auctions/' + id + '/stages/' + w.stage + '/rounds');
       const rows = [];
       rounds.filter(r => r.products).forEach(r => r.products.forEach(p => rows.push([
@@ -150,6 +153,42 @@ async function showStages(id) {
   document.getElementById('stages').replaceChildren(...nodes);
 }
 
+function isSealedRound(w) {
+  return w.result ? Array.isArray(w.result.certificates) : w.closesAt !== undefined;
+}
+
+// An assignment stage: its markets (winners and blocks won, the positions or options bid on), each category's band
+// plan as a picture (with the frequencies once the outcome is out), and a sealed round's certificates.
+async function assignmentStage(id, w) {
+  const nodes = [];
+  const response = await fetch('/api/v1/auctions/' + id + '/stages/' + w.stage + '/markets');
+  if (!response.ok) {
+    return nodes;
+  }
+  const view = await response.json();
+  nodes.push(table(['Market', 'Winners (blocks won)', view.method === 'POSITION_CLOCK' ? 'Positions' : 'Offered blocks'],
+    view.markets.map(m => [[m.market], [Object.entries(m.winners).map(([b, n]) => b + ' ' + n).join(', ')],
+      [view.method === 'POSITION_CLOCK' ? m.positions.map(p => p.position).join(', ')
+        : m.blocks.length + ' (' + m.blocks[0] + ' to ' + m.blocks[m.blocks.length - 1] + ')']])));
+  for (const m of view.markets) {
+    const figure = document.createElement('figure');
+    const img = document.createElement('img');
+    img.src = '/api/v1/auctions/' + id + '/band-plans/' + encodeURIComponent(m.category) + '/picture.svg';
+    img.alt = 'Band plan of ' + m.category + (w.result ? ', before and after the assignment' : '');
+    img.className = 'band-plan';
+    const caption = document.createElement('figcaption');
+    caption.textContent = 'Band plan of ' + m.category;
+    figure.append(img, caption);
+    nodes.push(figure);
+  }
+  if (w.result && w.result.certificates) {
+    nodes.push(table(['Market', 'Proven optimal', 'Value', 'Bound', 'Method'],
+      w.result.certificates.map(c => [[c.market], [c.proven ? 'yes' : 'no'], [usd.format(c.value), true],
+        [usd.format(c.bound), true], [c.method + (c.notPriced ? ' — not priced: ' + c.notPriced : '')]])));
+  }
+  return nodes;
+}
+
 async function showOutcome(id) {
   const container = document.getElementById('outcome');
   const response = await fetch('/api/v1/auctions/' + id + '/outcome');
@@ -157,11 +196,21 @@ async function showOutcome(id) {
     return;
   }
   const outcome = (await response.json()).outcome;
-  container.replaceChildren(table(['Winner', 'Lots', 'Price (' + outcome.currency + ')'],
-    outcome.winners.map(w => [[w.bidder], [Object.entries(w.lots).map(([c, n]) => n + ' × ' + c).join(', ')],
-      [usd.format(w.price), true]])));
+  const lots = w => Object.entries(w.lots).map(([c, n]) => n + ' × ' + c).join(', ');
+  if (outcome.assignmentRevenue !== undefined) {
+    const frequencies = w => (w.frequencies || []).map(f => f.category + ': ' + (f.range || f.downlink + ' / '
+      + f.uplink) + ' (' + f.position + ')').join('; ');
+    container.replaceChildren(table(['Winner', 'Lots', 'Frequencies (MHz)', 'Allocation', 'Assignment',
+      'Price (' + outcome.currency + ')'], outcome.winners.map(w => [[w.bidder], [lots(w)], [frequencies(w)],
+      [usd.format(w.allocationPrice), true], [usd.format(w.assignmentPrice), true], [usd.format(w.price), true]])));
+  } else {
+    container.replaceChildren(table(['Winner', 'Lots', 'Price (' + outcome.currency + ')'],
+      outcome.winners.map(w => [[w.bidder], [lots(w)], [usd.format(w.price), true]])));
+  }
   const p = document.createElement('p');
-  p.textContent = 'Revenue ' + usd.format(outcome.revenue) + ' ' + outcome.currency + ' · ' + outcome.mhzSold
+  p.textContent = 'Revenue ' + usd.format(outcome.revenue) + ' ' + outcome.currency
+    + (outcome.assignmentRevenue !== undefined ? ' (allocation ' + usd.format(outcome.allocationRevenue)
+      + ', assignment ' + usd.format(outcome.assignmentRevenue) + ')' : '') + ' · ' + outcome.mhzSold
     + ' of ' + outcome.mhzOffered + ' MHz sold · unsold: '
     + (Object.entries(outcome.unsold).map(([c, n]) => n + ' × ' + c).join(', ') || 'none');
   container.appendChild(p);
