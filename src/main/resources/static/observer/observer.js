@@ -171,13 +171,14 @@ async function assignmentStage(id, w) {
       [view.method === 'POSITION_CLOCK' ? m.positions.map(p => p.position).join(', ')
         : m.blocks.length + ' (' + m.blocks[0] + ' to ' + m.blocks[m.blocks.length - 1] + ')']])));
   for (const m of view.markets) {
+    const category = m.categories[0];
     const figure = document.createElement('figure');
     const img = document.createElement('img');
-    img.src = '/api/v1/auctions/' + id + '/band-plans/' + encodeURIComponent(m.category) + '/picture.svg';
-    img.alt = 'Band plan of ' + m.category + (w.result ? ', before and after the assignment' : '');
+    img.src = '/api/v1/auctions/' + id + '/band-plans/' + encodeURIComponent(category) + '/picture.svg';
+    img.alt = 'Band plan of ' + category + (w.result ? ', before and after the assignment' : '');
     img.className = 'band-plan';
     const caption = document.createElement('figcaption');
-    caption.textContent = 'Band plan of ' + m.category;
+    caption.textContent = 'Band plan of ' + m.categories.join(', ');
     figure.append(img, caption);
     nodes.push(figure);
   }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.ngms.auction.assignment.AssignmentJson;
 import org.ngms.auction.assignment.AssignmentMarket;
+import org.ngms.auction.assignment.AssignmentOptions;
 import org.ngms.directive.BandPlan;
 
 import org.ngms.shared.StageId;
@@ -132,8 +133,12 @@ public class StageController {
     }
 
     /** A market of an assignment stage as the winners and observers see it. */
-    record MarketView(String market, String category, String band, String area, Map<String, Integer> winners,
-                      List<PositionView> positions, List<String> blocks, int unsold, List<SegmentView> bandPlan) {
+    /** {@code options}: each winner's options in a sealed round (ids, the ranges it may bid on); absent otherwise. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record MarketView(String market, List<String> categories, String band, List<String> areas,
+                      Map<String, Integer> winners, List<PositionView> positions,
+                      Map<String, List<String>> options, List<String> blocks, int unsold,
+                      List<SegmentView> bandPlan) {
     }
 
     record PositionView(String position, String product) {
@@ -155,8 +160,15 @@ public class StageController {
             List<MarketView> markets = new java.util.ArrayList<>();
             for (AssignmentMarket m : view.markets()) {
                 BandPlan plan = view.directive().bandPlan(m.category()).orElseThrow();
-                markets.add(new MarketView(m.id(), m.category(), m.band(), m.area(), m.winners(),
-                        m.positions().stream().map(p -> new PositionView(p, m.product(p))).toList(),
+                Map<String, List<String>> options = null;
+                if (view.stage().method() == org.ngms.directive.Stage.AssignmentMethod.SEALED_BIDS) {
+                    options = new java.util.TreeMap<>();
+                    for (var e : AssignmentOptions.of(m).entrySet()) {
+                        options.put(e.getKey(), e.getValue().stream().map(AssignmentOptions.Option::id).toList());
+                    }
+                }
+                markets.add(new MarketView(m.id(), m.categories(), m.band(), m.areas(), m.winners(),
+                        m.positions().stream().map(p -> new PositionView(p, m.product(p))).toList(), options,
                         m.blocks().stream().map(AssignmentJson::text).toList(), m.blocks().size() - m.sold(),
                         plan.segments().stream().map(sg -> new SegmentView(AssignmentJson.text(sg.range()),
                                 sg.use().name(), sg.holder().orElse(null))).toList()));

@@ -76,6 +76,7 @@ class AssignmentStageApiTest extends IntegrationTestBase {
                 .containsExactly("2600.position-1", "2600.position-2");
         assertThat(m2600.get("blocks").get(0).asString()).isEqualTo("2500-2510");
         assertThat(m2600.get("bandPlan").get(0).get("use").asString()).isEqualTo("GUARD");
+        assertThat(m2600.has("options")).as("a position clock bids on positions").isFalse();
 
         stages.openWindow(AuctionId.of(id), StageId.of("assignment"), Instant.now()).block();
         JsonNode receipt = postJson(zong, base + "assignment/rounds/1/bids", Map.of("bids", List.of(
@@ -183,6 +184,10 @@ class AssignmentStageApiTest extends IntegrationTestBase {
 
         JsonNode m2600 = getJson(base + "assignment/markets").get("markets").get(0);
         assertThat(m2600.get("market").asString()).isEqualTo("2600");
+        // zong's 10 blocks of 19: 10 options from the bottom up; ufone's 9: 11
+        assertThat(m2600.get("options").get("zong")).hasSize(10);
+        assertThat(m2600.get("options").get("zong").get(0).asString()).isEqualTo("2500-2600");
+        assertThat(m2600.get("options").get("ufone")).hasSize(11);
         JsonNode notWinner = postJson(jazz, base + "assignment/bids", Map.of("bids", List.of()), 422);
         assertThat(notWinner.get("code").asString()).isEqualTo("not-an-assignment-winner");
         JsonNode unknown = postJson(zong, base + "assignment/bids", Map.of("bids", List.of(

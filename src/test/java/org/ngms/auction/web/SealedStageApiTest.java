@@ -148,7 +148,7 @@ class SealedStageApiTest extends IntegrationTestBase {
             String id = path.startsWith("/api/v1/auctions") ? auction
                     : path.startsWith("/api/v1/accounts") ? "regulator" : "PK-NGMS-2021";
             routes.add(path.replace("{id}", id).replace("{stage}", "sealed").replace("{bidderId}", "ufone")
-                    .replace("{version}", "1").replace("{round}", "1")
+                    .replace("{version}", "1").replace("{round}", "1").replace("{category}", "1800-A")
                     + (path.equals("/api/v1/security-events") ? "?limit=1000" : ""));
         }
         assertThat(routes).hasSizeGreaterThan(20);
