@@ -59,6 +59,27 @@ public abstract class IntegrationTestBase {
         postJson(web, "/api/v1/auctions/" + auction + "/transitions", Map.of("to", "BIDDING"), 200);
     }
 
+    /**
+     * As the regulator: registers {@code directiveYaml} (a scenario directive under a fresh id), creates an auction of
+     * it whose stage {@code firstStage} opens a second from now, registers every bidder as an incumbent with a
+     * deposit of {@code deposit}, qualifies them and opens bidding. Returns the auction's id.
+     */
+    protected String biddingAuction(String directiveId, String directiveYaml, String firstStage,
+                                    java.util.List<String> incumbents, long deposit) {
+        web.post().uri("/api/v1/directives").contentType(MediaType.parseMediaType("application/yaml"))
+                .bodyValue(directiveYaml).exchange().expectStatus().isCreated();
+        Instant now = Instant.now();
+        String auction = postJson(web, "/api/v1/auctions", Map.of("directiveId", directiveId, "schedule", Map.of(
+                "applicationDeadline", now.toString(), "biddingOpens", now.plusSeconds(1).toString(),
+                "stageOpenings", Map.of(firstStage, now.plusSeconds(1).toString()))), 201).get("id").asString();
+        for (String b : incumbents) {
+            postJson(web, "/api/v1/auctions/" + auction + "/bidders", Map.of("id", b, "organisation", b.toUpperCase(),
+                    "newEntrant", false, "deposit", deposit), 201);
+        }
+        qualifyAndOpenBidding(auction, incumbents);
+        return auction;
+    }
+
     /** Creates an account as the regulator and returns a fresh token for it. */
     protected String accountWithToken(String role, String organisation) {
         String id = role.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);

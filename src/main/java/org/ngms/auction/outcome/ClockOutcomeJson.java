@@ -78,12 +78,7 @@ public final class ClockOutcomeJson {
      */
     public static Map<String, Map<String, Integer>> allocated(PolicyDirective d, List<PreBidOutcome> sealedResults,
                                                            List<ClockOutcome.Award> clockAwards) {
-        List<Outcome.Win> wins = new ArrayList<>();
-        for (PreBidOutcome result : sealedResults) {
-            result.awards().forEach(a -> wins.add(new Outcome.Win(a.bidder(), Map.of(a.category(), a.blocks()),
-                    a.lotIds(), a.total())));
-        }
-        wins.addAll(clockWins(clockAwards));
+        List<Outcome.Win> wins = wins(sealedResults, clockAwards);
         Map<String, Map<String, Integer>> won = new java.util.TreeMap<>();
         for (Outcome.Win w : settlePendingConditions(d, sealedResults, wins, new ArrayList<>())) {
             w.lots().forEach((category, blocks) -> won.computeIfAbsent(w.bidder(), k -> new java.util.TreeMap<>())
@@ -92,16 +87,22 @@ public final class ClockOutcomeJson {
         return won;
     }
 
-    /** The outcome as {@link #outcome(String, String, int, String, PolicyDirective, List, ClockOutcome)}, from the awards alone. */
-    public static ObjectNode outcome(String auction, String directiveId, int directiveVersion, String directiveSha256,
-                                     PolicyDirective d, List<PreBidOutcome> sealedResults,
-                                     List<ClockOutcome.Award> clockAwards) {
+    /** The sealed stages' awards at reserve and the clock's, one win per bidder and category or product. */
+    private static List<Outcome.Win> wins(List<PreBidOutcome> sealedResults, List<ClockOutcome.Award> clockAwards) {
         List<Outcome.Win> wins = new ArrayList<>();
         for (PreBidOutcome result : sealedResults) {
             result.awards().forEach(a -> wins.add(new Outcome.Win(a.bidder(), Map.of(a.category(), a.blocks()),
                     a.lotIds(), a.total())));
         }
         wins.addAll(clockWins(clockAwards));
+        return wins;
+    }
+
+    /** The outcome as {@link #outcome(String, String, int, String, PolicyDirective, List, ClockOutcome)}, from the awards alone. */
+    public static ObjectNode outcome(String auction, String directiveId, int directiveVersion, String directiveSha256,
+                                     PolicyDirective d, List<PreBidOutcome> sealedResults,
+                                     List<ClockOutcome.Award> clockAwards) {
+        List<Outcome.Win> wins = wins(sealedResults, clockAwards);
         List<ObjectNode> failed = new ArrayList<>();
         List<Outcome.Win> kept = settlePendingConditions(d, sealedResults, wins, failed);
         ObjectNode outcome = outcomeOf(auction, directiveId, directiveVersion, directiveSha256, d, kept);

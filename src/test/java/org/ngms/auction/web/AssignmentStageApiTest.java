@@ -15,7 +15,6 @@ import org.ngms.shared.StageId;
 import org.ngms.support.IntegrationTestBase;
 import org.ngms.support.Scenarios;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import tools.jackson.databind.JsonNode;
@@ -40,17 +39,7 @@ class AssignmentStageApiTest extends IntegrationTestBase {
     @Test
     void afterTheAllocationClockWinnersBidOnPositionsAndTheOutcomeCarriesTheirFrequencies() {
         String directive = Scenarios.uniqueId("PK-5G");
-        web.post().uri("/api/v1/directives").contentType(MediaType.parseMediaType("application/yaml"))
-                .bodyValue(Scenarios.directiveYaml("pk-5g-2026", directive)).exchange().expectStatus().isCreated();
-        Instant now = Instant.now();
-        String auction = postJson(web, "/api/v1/auctions", Map.of("directiveId", directive, "schedule", Map.of(
-                "applicationDeadline", now.toString(), "biddingOpens", now.plusSeconds(1).toString(),
-                "stageOpenings", Map.of("allocation", now.plusSeconds(1).toString()))), 201).get("id").asString();
-        for (String b : List.of("zong", "ufone")) {
-            postJson(web, "/api/v1/auctions/" + auction + "/bidders", Map.of("id", b, "organisation", b.toUpperCase(),
-                    "newEntrant", false, "deposit", 15_000_000), 201);
-        }
-        qualifyAndOpenBidding(auction, List.of("zong", "ufone"));
+        String auction = biddingAuction(directive, Scenarios.directiveYaml("pk-5g-2026", directive), "allocation", List.of("zong", "ufone"), 15_000_000);
         UUID id = UUID.fromString(auction);
         String base = "/api/v1/auctions/" + auction + "/stages/";
         stages.openWindow(AuctionId.of(id), StageId.of("allocation"), Instant.now()).block();
@@ -156,17 +145,7 @@ class AssignmentStageApiTest extends IntegrationTestBase {
     @Test
     void aSealedAssignmentRoundTakesBidsOnOptionsAndPublishesFrequenciesAtCorePrices() {
         String directive = Scenarios.uniqueId("PK-5G-SEALED");
-        web.post().uri("/api/v1/directives").contentType(MediaType.parseMediaType("application/yaml"))
-                .bodyValue(sealedAssignmentYaml(directive)).exchange().expectStatus().isCreated();
-        Instant now = Instant.now();
-        String auction = postJson(web, "/api/v1/auctions", Map.of("directiveId", directive, "schedule", Map.of(
-                "applicationDeadline", now.toString(), "biddingOpens", now.plusSeconds(1).toString(),
-                "stageOpenings", Map.of("allocation", now.plusSeconds(1).toString()))), 201).get("id").asString();
-        for (String b : List.of("zong", "ufone", "jazz")) {
-            postJson(web, "/api/v1/auctions/" + auction + "/bidders", Map.of("id", b, "organisation", b.toUpperCase(),
-                    "newEntrant", false, "deposit", 15_000_000), 201);
-        }
-        qualifyAndOpenBidding(auction, List.of("zong", "ufone", "jazz"));
+        String auction = biddingAuction(directive, sealedAssignmentYaml(directive), "allocation", List.of("zong", "ufone", "jazz"), 15_000_000);
         UUID id = UUID.fromString(auction);
         String base = "/api/v1/auctions/" + auction + "/stages/";
         stages.openWindow(AuctionId.of(id), StageId.of("allocation"), Instant.now()).block();

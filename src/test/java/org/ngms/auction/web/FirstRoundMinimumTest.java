@@ -15,7 +15,6 @@ import org.ngms.auction.app.StageService;
 import org.ngms.support.IntegrationTestBase;
 import org.ngms.support.Scenarios;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import tools.jackson.databind.JsonNode;
@@ -39,17 +38,7 @@ class FirstRoundMinimumTest extends IntegrationTestBase {
     @Test
     void anIncumbentBelowTheFirstRoundMinimumIsExcludedAndForfeitsItsDeposit() {
         String directive = Scenarios.uniqueId("PK-5G");
-        web.post().uri("/api/v1/directives").contentType(MediaType.parseMediaType("application/yaml"))
-                .bodyValue(Scenarios.directiveYaml("pk-5g-2026", directive)).exchange().expectStatus().isCreated();
-        Instant now = Instant.now();
-        String auction = postJson(web, "/api/v1/auctions", Map.of("directiveId", directive, "schedule", Map.of(
-                "applicationDeadline", now.toString(), "biddingOpens", now.plusSeconds(1).toString(),
-                "stageOpenings", Map.of("allocation", now.plusSeconds(1).toString()))), 201).get("id").asString();
-        for (String b : List.of("jazz", "zong")) {
-            postJson(web, "/api/v1/auctions/" + auction + "/bidders", Map.of("id", b, "organisation", b.toUpperCase(),
-                    "newEntrant", false, "deposit", 15_000_000), 201);
-        }
-        qualifyAndOpenBidding(auction, List.of("jazz", "zong"));
+        String auction = biddingAuction(directive, Scenarios.directiveYaml("pk-5g-2026", directive), "allocation", List.of("jazz", "zong"), 15_000_000);
         UUID id = UUID.fromString(auction);
         stages.openWindow(AuctionId.of(id), StageId.of("allocation"), Instant.now()).block();
 
@@ -82,17 +71,7 @@ class FirstRoundMinimumTest extends IntegrationTestBase {
     @Test
     void anExcludedBiddersLaterBidsConflictWithItsStateInTheStage() {
         String directive = Scenarios.uniqueId("PK-5G");
-        web.post().uri("/api/v1/directives").contentType(MediaType.parseMediaType("application/yaml"))
-                .bodyValue(Scenarios.directiveYaml("pk-5g-2026", directive)).exchange().expectStatus().isCreated();
-        Instant now = Instant.now();
-        String auction = postJson(web, "/api/v1/auctions", Map.of("directiveId", directive, "schedule", Map.of(
-                "applicationDeadline", now.toString(), "biddingOpens", now.plusSeconds(1).toString(),
-                "stageOpenings", Map.of("allocation", now.plusSeconds(1).toString()))), 201).get("id").asString();
-        for (String b : List.of("jazz", "zong", "ufone")) {
-            postJson(web, "/api/v1/auctions/" + auction + "/bidders", Map.of("id", b, "organisation", b.toUpperCase(),
-                    "newEntrant", false, "deposit", 15_000_000), 201);
-        }
-        qualifyAndOpenBidding(auction, List.of("jazz", "zong", "ufone"));
+        String auction = biddingAuction(directive, Scenarios.directiveYaml("pk-5g-2026", directive), "allocation", List.of("jazz", "zong", "ufone"), 15_000_000);
         UUID id = UUID.fromString(auction);
         stages.openWindow(AuctionId.of(id), StageId.of("allocation"), Instant.now()).block();
         String round1 = "/api/v1/auctions/" + auction + "/stages/allocation/rounds/1/bids";
