@@ -237,6 +237,14 @@ final class ClockRecomputation {
                 ? Optional.of(a) : Optional.empty();
     }
 
+    /** The frequencies of the assignment stages decided before, as their results recorded them. */
+    static List<FrequencyAssignment> earlierAssignments(List<Map.Entry<String, JsonNode>> recorded) {
+        return recorded.stream()
+                .filter(r -> r.getValue().has("markets") && "DECIDED".equals(r.getValue().path("status").asString("")))
+                .map(r -> AssignmentJson.readStageResult(r.getValue()))
+                .toList();
+    }
+
     /** The assignment clock {@code id} of the directive, if that is what it is. */
     private Optional<Stage.Assignment> assignmentStage(String id) {
         return directive == null ? Optional.empty() : directive.policy().stage(id).flatMap(ClockRecomputation::positionClock);
@@ -669,8 +677,9 @@ final class ClockRecomputation {
                     .forEach(r -> allocationAwards.addAll(ClockOutcomeJson.readClockAwards(r.getValue())));
             ObjectNode allocation = ClockOutcomeJson.outcome(auction, directive.id(), directive.version(),
                     directive.sha256(), directive.policy(), preBidResults(before), allocationAwards);
-            expected = AssignmentJson.outcome(directive.policy(), allocation, assignment(assignment.get(),
-                    s.outcome.get()));
+            List<FrequencyAssignment> assigned = new ArrayList<>(earlierAssignments(before));
+            assigned.add(assignment(assignment.get(), s.outcome.get()));
+            expected = AssignmentJson.outcome(directive.policy(), allocation, assigned);
         } else {
             expected = ClockOutcomeJson.outcome(auction, directive.id(), directive.version(),
                     directive.sha256(), directive.policy(), preBidResults(results), s.outcome.get());

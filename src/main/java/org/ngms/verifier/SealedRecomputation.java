@@ -20,6 +20,7 @@ import org.ngms.auction.outcome.Outcome;
 import org.ngms.auction.assignment.AssignmentBids;
 import org.ngms.auction.assignment.AssignmentJson;
 import org.ngms.auction.assignment.AssignmentMarkets;
+import org.ngms.auction.assignment.FrequencyAssignment;
 import org.ngms.auction.assignment.SealedAssignments;
 import org.ngms.auction.clock.ClockOutcome;
 import org.ngms.auction.outcome.OutcomeJson;
@@ -287,8 +288,12 @@ final class SealedRecomputation {
                 AssignmentMarkets.after(directive.policy(), stage, sealed, clockAwards), bids, seed.get());
         ObjectNode allocation = AssignmentJson.allocationOutcome(auction, directive.id(), directive.version(),
                 directive.sha256(), directive.policy(), sealed, clockAwards, clockRan);
-        Optional<ObjectNode> outcome = decision.assignment()
-                .map(a -> AssignmentJson.outcome(directive.policy(), allocation, a));
+        List<FrequencyAssignment> earlier = ClockRecomputation.earlierAssignments(results);
+        Optional<ObjectNode> outcome = decision.assignment().map(a -> {
+            List<FrequencyAssignment> assigned = new ArrayList<>(earlier);
+            assigned.add(a);
+            return AssignmentJson.outcome(directive.policy(), allocation, assigned);
+        });
         return Optional.of(new Recomputed(AssignmentJson.sealedResult(stage.id(), decision), outcome,
                 decision.assignment().isPresent() ? "DECIDED" : "NOT_PRICED", Optional.empty(), Optional.empty()));
     }

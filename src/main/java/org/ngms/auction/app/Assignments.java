@@ -65,15 +65,27 @@ class Assignments {
         return PositionClocks.assign(stage, markets(d, stage, windows, List.of()), clock);
     }
 
-    /** The outcome: the allocation's (sealed awards at reserve and clock awards) with the assignment on top. */
-    ObjectNode outcome(Auction auction, PolicyDirective d, List<StageStore.Window> windows, FrequencyAssignment a) {
+    /**
+     * The outcome: the allocation's (sealed awards at reserve and clock awards) with every assignment stage's
+     * frequencies on top, the earlier ones as recorded and {@code last} the one that has just ended.
+     */
+    ObjectNode outcome(Auction auction, PolicyDirective d, List<StageStore.Window> windows, FrequencyAssignment last) {
         List<PreBidOutcome> sealed = StageResults.preBid(windows);
         List<ClockOutcome.Award> clock = clockAwards(windows);
         boolean clockRan = windows.stream().anyMatch(w -> w.stageType().equals(Stage.StageType.CLOCK.name())
                 && w.resultJson().isPresent());
         ObjectNode allocation = AssignmentJson.allocationOutcome(auction.id().toString(), auction.directiveId(),
                 auction.directiveVersion(), auction.directiveSha256(), d, sealed, clock, clockRan);
-        return AssignmentJson.outcome(d, allocation, a);
+        List<FrequencyAssignment> stages = new ArrayList<>();
+        for (Stage s : d.stages()) {
+            if (s instanceof Stage.Assignment && !s.id().equals(last.stage())) {
+                windows.stream().filter(w -> w.stage().equals(s.id())).flatMap(w -> w.resultJson().stream())
+                        .map(JSON::readTree).filter(r -> "DECIDED".equals(r.path("status").asString("")))
+                        .forEach(r -> stages.add(AssignmentJson.readStageResult(r)));
+            }
+        }
+        stages.add(last);
+        return AssignmentJson.outcome(d, allocation, stages);
     }
 
     static ObjectNode result(FrequencyAssignment a, ClockOutcome clock) {

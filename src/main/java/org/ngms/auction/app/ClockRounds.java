@@ -228,8 +228,10 @@ public class ClockRounds {
     private Mono<Void> endAssignment(Auction auction, PolicyDirective d, Stage.Assignment stage,
                                      List<StageStore.Window> windows, ClockOutcome clock, Instant now) {
         FrequencyAssignment assignment = assignments.assignment(d, stage, windows, clock);
-        return recordResult(auction.id(), stage.id(), Assignments.result(assignment, clock), now)
-                .then(publish(auction, assignments.outcome(auction, d, windows, assignment), now));
+        Mono<Void> next = assignments.next(d, stage.id(), windows, List.of())
+                .map(a -> stageWindows.handOver(auction, a, now))
+                .orElseGet(() -> publish(auction, assignments.outcome(auction, d, windows, assignment), now));
+        return recordResult(auction.id(), stage.id(), Assignments.result(assignment, clock), now).then(next);
     }
 
     private Mono<Void> recordResult(UUID auction, String stageId, ObjectNode result, Instant now) {

@@ -229,9 +229,12 @@ public class StageService {
                             .flatMap(decision -> {
                                 ObjectNode result = org.ngms.auction.assignment.AssignmentJson.sealedResult(
                                         stage.id(), decision);
+                                // a later assignment stage takes over; else the outcome; NOT_PRICED stops here
                                 Mono<Void> publish = decision.assignment()
-                                        .map(a -> publishOutcome(auction.id(), assignments.outcome(auction, d,
-                                                windows, a), now))
+                                        .map(a -> assignments.next(d, stage.id(), windows, List.of())
+                                                .map(later -> stageWindows.handOver(auction, later, now))
+                                                .orElseGet(() -> publishOutcome(auction.id(), assignments.outcome(
+                                                        auction, d, windows, a), now)))
                                         .orElse(Mono.empty());
                                 return stages.storeResult(auction.id(), stage.id(), json.writeValueAsString(result))
                                         .then(stages.advance(auction.id(), stage.id(), "CLOSED", "EVALUATED", now))

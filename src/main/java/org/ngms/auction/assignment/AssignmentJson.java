@@ -109,12 +109,18 @@ public final class AssignmentJson {
 
     /**
      * The outcome of an auction whose allocation ({@code allocation}, an {@code ngms-outcome/1} document) was
-     * followed by this assignment: each winner's price becomes its allocation price plus its assignment price, with
-     * its frequencies per category and its payment schedules on the total; the revenue adds both stages.
+     * followed by assignment stages ({@code stages}, in the order they ran): each winner's price becomes its
+     * allocation price plus its assignment prices, with its frequencies per category and its payment schedules on the
+     * total; the revenue adds allocation and assignment; {@code assignments} lists the stages with their rounds.
      */
-    public static ObjectNode outcome(PolicyDirective d, ObjectNode allocation, FrequencyAssignment a) {
+    public static ObjectNode outcome(PolicyDirective d, ObjectNode allocation, List<FrequencyAssignment> stages) {
         ObjectNode o = allocation.deepCopy();
-        Map<String, Long> assignmentPrices = a.pricePerBidder();
+        Map<String, Long> assignmentPrices = new java.util.TreeMap<>();
+        long assignmentRevenue = 0;
+        for (FrequencyAssignment a : stages) {
+            a.pricePerBidder().forEach((bidder, price) -> assignmentPrices.merge(bidder, price, Math::addExact));
+            assignmentRevenue = Math.addExact(assignmentRevenue, a.revenue());
+        }
         for (JsonNode w : JsonFields.list(o, "winners", x -> x)) {
             ObjectNode winner = (ObjectNode) w;
             String bidder = JsonFields.text(winner, "bidder");
@@ -122,10 +128,12 @@ public final class AssignmentJson {
             long assignmentPrice = assignmentPrices.getOrDefault(bidder, 0L);
             long total = Math.addExact(allocationPrice, assignmentPrice);
             ArrayNode frequencies = JsonNodeFactory.instance.arrayNode();
-            for (FrequencyAssignment.Market m : a.markets()) {
-                for (String category : m.categories()) {
-                    m.assigned().stream().filter(x -> x.bidder().equals(bidder))
-                            .forEach(x -> frequencies.add(assigned(x).put("category", category)));
+            for (FrequencyAssignment a : stages) {
+                for (FrequencyAssignment.Market m : a.markets()) {
+                    for (String category : m.categories()) {
+                        m.assigned().stream().filter(x -> x.bidder().equals(bidder))
+                                .forEach(x -> frequencies.add(assigned(x).put("category", category)));
+                    }
                 }
             }
             ObjectNode rebuilt = JsonNodeFactory.instance.objectNode();
@@ -149,13 +157,42 @@ public final class AssignmentJson {
         o.propertyNames().forEach(names::add);
         for (String name : names) {
             if (name.equals("revenue")) {
-                rebuilt.put("allocationRevenue", allocationRevenue).put("assignmentRevenue", a.revenue())
-                        .put("revenue", Math.addExact(allocationRevenue, a.revenue()));
+                rebuilt.put("allocationRevenue", allocationRevenue).put("assignmentRevenue", assignmentRevenue)
+                        .put("revenue", Math.addExact(allocationRevenue, assignmentRevenue));
             } else {
                 rebuilt.set(name, o.get(name));
             }
         }
-        rebuilt.putObject("assignment").put("stage", a.stage()).put("rounds", a.rounds());
+        ArrayNode list = rebuilt.putArray("assignments");
+        stages.forEach(a -> list.addObject().put("stage", a.stage()).put("rounds", a.rounds()));
         return rebuilt;
+    }
+
+    /** The outcome after a single assignment stage. */
+    public static ObjectNode outcome(PolicyDirective d, ObjectNode allocation, FrequencyAssignment a) {
+        return outcome(d, allocation, List.of(a));
+    }
+
+    /**
+     * A recorded {@link #stageResult} (or a DECIDED {@link #sealedResult}) read back, strictly: how a later
+     * assignment stage's outcome takes an earlier one's frequencies and prices.
+     */
+    public static FrequencyAssignment readStageResult(JsonNode result) {
+        List<FrequencyAssignment.Market> markets = JsonFields.list(result, "markets", m -> {
+            List<String> categories = JsonFields.list(m, "categories", c -> c.asString());
+            List<FrequencyAssignment.Assigned> assigned = JsonFields.list(m, "assigned", x -> {
+                boolean fdd = x.has("downlink");
+                FrequencyRange downlink = FrequencyRange.parse(JsonFields.text(x, fdd ? "downlink" : "range"));
+                Optional<FrequencyRange> uplink = fdd ? Optional.of(FrequencyRange.parse(JsonFields.text(x, "uplink")))
+                        : Optional.empty();
+                return new FrequencyAssignment.Assigned(JsonFields.text(x, "bidder"), JsonFields.text(x, "position"),
+                        JsonFields.integer(x, "blocks"), JsonFields.integer(x, "firstBlock"), downlink, uplink,
+                        JsonFields.whole(x, "price"));
+            });
+            List<FrequencyRange> unsold = JsonFields.list(m, "unsold", u -> FrequencyRange.parse(u.asString()));
+            return new FrequencyAssignment.Market(JsonFields.text(m, "market"), categories, assigned, unsold);
+        });
+        return new FrequencyAssignment(JsonFields.text(result, "stage"), JsonFields.integer(result, "rounds"),
+                markets);
     }
 }

@@ -202,6 +202,62 @@ class AssignmentStageApiTest extends IntegrationTestBase {
         assertThat(verification.summary().recomputation().matching()).isEqualTo(1);
     }
 
+    /** 2026 with 3500 MHz assigned first by the position clock, then 2600 MHz in a sealed round of its own. */
+    static String twoAssignmentStagesYaml(String id) {
+        return Scenarios.directiveYaml("pk-5g-2026", id)
+                .replace("    categories: [\"2600\", \"3500\"]       # [S89]", "    categories: [\"3500\"]")
+                .replace("    unsoldAt: TOP                      # [A] unsold 3500 blocks stay at the top of the offered range",
+                        "    unsoldAt: TOP\n  - id: assignment-2600\n    type: ASSIGNMENT\n    categories: [\"2600\"]\n"
+                                + "    method: SEALED_BIDS\n    openingPrice: 0\n    pricing: CORE_NEAREST_VCG\n"
+                                + "    bidMultiple: 1000\n    roundMinutes: 60");
+    }
+
+    @Test
+    void assignmentStagesRunInTheDirectivesOrderAndTheOutcomeCarriesBoth() {
+        String directive = Scenarios.uniqueId("PK-5G-TWO");
+        String yaml = twoAssignmentStagesYaml(directive);
+        assertThat(yaml).contains("id: assignment-2600").contains("categories: [\"3500\"]");
+        String auction = biddingAuction(directive, yaml, "allocation", List.of("zong", "ufone"), 15_000_000);
+        UUID id = UUID.fromString(auction);
+        String base = "/api/v1/auctions/" + auction + "/stages/";
+        stages.openWindow(AuctionId.of(id), StageId.of("allocation"), Instant.now()).block();
+        WebTestClient zong = as(accountWithToken("OPERATOR", "zong"));
+        WebTestClient ufone = as(accountWithToken("OPERATOR", "ufone"));
+        postJson(zong, base + "allocation/rounds/1/bids", Map.of("bids", List.of(
+                Map.of("product", "2600", "quantity", 10), Map.of("product", "3500", "quantity", 5))), 201);
+        postJson(ufone, base + "allocation/rounds/1/bids", Map.of("bids", List.of(
+                Map.of("product", "2600", "quantity", 9), Map.of("product", "3500", "quantity", 5))), 201);
+        clocks.close(AuctionId.of(id), StageId.of("allocation"), 1, Instant.now()).block();
+        stages.openWindow(AuctionId.of(id), StageId.of("assignment"), Instant.now()).block();
+        postJson(zong, base + "assignment/rounds/1/bids", Map.of("bids", List.of(
+                Map.of("product", "3500.position-2", "quantity", 1))), 201);
+        postJson(ufone, base + "assignment/rounds/1/bids", Map.of("bids", List.of(
+                Map.of("product", "3500.position-1", "quantity", 1))), 201);
+        clocks.close(AuctionId.of(id), StageId.of("assignment"), 1, Instant.now()).block();
+
+        // 3500 settles in round 1 uncontested; 2600's sealed round takes over, no outcome yet
+        anonymous.get().uri("/api/v1/auctions/" + auction + "/outcome").exchange().expectStatus().is4xxClientError();
+        stages.openWindow(AuctionId.of(id), StageId.of("assignment-2600"), Instant.now()).block();
+        postJson(ufone, base + "assignment-2600/bids", Map.of("bids", List.of(
+                Map.of("market", "2600", "option", "2600-2690", "amount", 0),
+                Map.of("market", "2600", "option", "2500-2590", "amount", 50_000))), 201);
+        stages.close(AuctionId.of(id), StageId.of("assignment-2600"), Instant.now().plusSeconds(3600)).block();
+
+        JsonNode outcome = JSON.readTree(getJson("/api/v1/auctions/" + auction + "/outcome").get("outcome")
+                .toString());
+        assertThat(outcome.get("assignments")).extracting(a -> a.get("stage").asString())
+                .containsExactly("assignment", "assignment-2600");
+        JsonNode ufoneWins = java.util.stream.StreamSupport.stream(outcome.get("winners").spliterator(), false)
+                .filter(w -> w.get("bidder").asString().equals("ufone")).findFirst().orElseThrow();
+        assertThat(ufoneWins.get("frequencies")).extracting(f -> f.get("category").asString() + " "
+                + f.get("range").asString()).containsExactly("3500 3400-3450", "2600 2500-2590");
+        // zong bid nothing: ufone's opportunity cost is 0, and so are both prices
+        assertThat(outcome.get("assignmentRevenue").longValue()).isZero();
+        var verification = concludeAndVerify(auction);
+        assertThat(verification.failures()).isEmpty();
+        assertThat(verification.summary().recomputation().recomputed()).isEqualTo(1);
+    }
+
     private org.ngms.verifier.Verification concludeAndVerify(String auction) {
         postJson(web, "/api/v1/auctions/" + auction + "/transitions", Map.of("to", "CONCLUDED"), 200);
         String bundle = anonymous.get().uri("/api/v1/auctions/" + auction + "/transcript").exchange()
