@@ -171,9 +171,9 @@ class ServiceRestartIT {
     }
 
     @Test
-    void theJarReplaysARealAuctionAndPrintsItsSummaryAsJson() throws Exception {
+    void theJarReplaysARealAuctionAndPrintsItsSummaryAsJsonOrInShort() throws Exception {
         Path scenario = Path.of("scenarios/ajkgb-ngms-2021").toAbsolutePath();
-        Process replay = java("replay", scenario.toString()).redirectErrorStream(false)
+        Process replay = java("replay", scenario.toString(), "--json").redirectErrorStream(false)
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String out = new String(replay.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(replay.waitFor()).as(out).isZero();
@@ -181,6 +181,14 @@ class ServiceRestartIT {
         var summary = tools.jackson.databind.json.JsonMapper.builder().build().readTree(out);
         assertThat(summary.get("bidders").get("zong").get("price").longValue()).isEqualTo(15_442_000L);
         assertThat(summary.get("stages").get(1).get("rounds")).hasSize(18);
+        assertThat(summary.get("matchesPublished").booleanValue()).isTrue();
+
+        Process shortly = java("replay", scenario.toString()).redirectErrorStream(false)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String text = new String(shortly.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(shortly.waitFor()).as(text).isZero();
+        assertThat(text).contains("stage clock (CLOCK): EVALUATED, 18 round(s)")
+                .contains("matches the published outcome (outcome.yaml)");
     }
 
     @Test
