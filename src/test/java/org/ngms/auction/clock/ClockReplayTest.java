@@ -121,4 +121,28 @@ class ClockReplayTest {
             assertThat(ClockRoundJson.canonical(second.get(i))).isEqualTo(ClockRoundJson.canonical(first.get(i)));
         }
     }
+
+    /** The 2026 script with other opening prices and no product list (every product of the stage). */
+    private static org.ngms.auction.clock.replay.ClockScript withOpeningPrices(Map<String, Long> opening) {
+        var script = ClockScriptReader.read(PK5G);
+        return new org.ngms.auction.clock.replay.ClockScript(script.directive(), script.stage(), script.seedHex(),
+                List.of(), opening, script.bidders(), script.increments(), script.rounds().subList(0, 1));
+    }
+
+    @Test
+    void openingPricesApplyWithoutAProductListAndTheOthersOpenAtReserve() {
+        List<ClockRound> rounds = ClockReplay.run(ScenarioLoader.load(PK5G),
+                withOpeningPrices(Map.of("2600", 16_500_000L))).rounds();
+
+        assertThat(rounds.get(0).product("2600").clockPrice()).isEqualTo(16_500_000L);
+        assertThat(rounds.get(0).product("3500").clockPrice()).isEqualTo(6_500_000L);
+    }
+
+    @Test
+    void anOpeningPriceForAProductTheStageDoesNotHaveIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ClockReplay.run(ScenarioLoader.load(PK5G),
+                        withOpeningPrices(Map.of("2500", 1_000L))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("openingPrices names 2500, which is not a product of stage allocation");
+    }
 }

@@ -76,19 +76,26 @@ public final class ClockReplay {
             bidders.add(ClockBidder.of(allowed(Qualification.qualify(directive, AuctionState.QUALIFICATION, bidder,
                     AT), b.id())));
         }
-        ClockSetup setup;
         byte[] seed = HexFormat.of().parseHex(script.seedHex());
-        if (script.products().isEmpty()) {
-            setup = ClockSetup.fromDirective(directive, script.stage(), bidders, seed);
-        } else {
-            Map<String, Long> opening = new LinkedHashMap<>();
-            for (String product : script.products()) {
-                LotCategory c = directive.lotCategory(product).orElseThrow(
-                        () -> new IllegalArgumentException("the directive has no lot category " + product));
-                opening.put(product, script.openingPrices().getOrDefault(product, c.reservePerBlock().amount()));
+        // the products the script names, else every product of the stage; each opens at the script's openingPrices
+        // entry, else at its reserve (docs/formats/clock.md §7), and an opening price for another product is refused
+        List<String> products = script.products().isEmpty()
+                ? ClockSetup.fromDirective(directive, script.stage(), bidders, seed).products().stream()
+                        .map(org.ngms.auction.clock.ClockProduct::id).toList()
+                : script.products();
+        for (String product : script.openingPrices().keySet()) {
+            if (!products.contains(product)) {
+                throw new IllegalArgumentException("openingPrices names " + product + ", which is not a product of "
+                        + "stage " + script.stage() + " (" + String.join(", ", products) + ")");
             }
-            setup = ClockSetup.fromDirective(directive, script.stage(), bidders, script.products(), opening, seed);
         }
+        Map<String, Long> opening = new LinkedHashMap<>();
+        for (String product : products) {
+            LotCategory c = directive.lotCategory(product).orElseThrow(
+                    () -> new IllegalArgumentException("the directive has no lot category " + product));
+            opening.put(product, script.openingPrices().getOrDefault(product, c.reservePerBlock().amount()));
+        }
+        ClockSetup setup = ClockSetup.fromDirective(directive, script.stage(), bidders, products, opening, seed);
         ClockStage stage = ClockStage.start(setup);
         for (ClockScript.Round round : script.rounds()) {
             if (round.round() != stage.nextRound()) {
