@@ -177,7 +177,10 @@ public final class OutcomeJson {
 
     /**
      * A winner's payment schedules: one per payment option of the directive, with the upfront amount, the
-     * instalments (exact whole units that add up to the price) and the interest rule.
+     * instalments (exact whole units that add up to the price) and the interest rule. Amounts are in the auction's
+     * currency ({@code currency}); where the directive has payment made in another, {@code paidIn} names it and the
+     * exchange-rate rule that converts them (2026: USD amounts paid in PKR at the NBP TT selling rate of the business
+     * day before the auction).
      */
     public static ArrayNode paymentPlans(PolicyDirective d, Money price) {
         ArrayNode plans = object().arrayNode();
@@ -193,7 +196,13 @@ public final class OutcomeJson {
                     .put("outstandingBefore", i.outstandingBefore().amount()));
             plan.interest().ifPresent(rule -> p.put("interest", rule.toString()));
             p.put("remainderRule", plan.remainderRule());
-            p.put("currency", d.currency().payment());
+            // the amounts are in the auction's currency; where payment is in another, the directive's rule converts
+            p.put("currency", d.currency().auction());
+            if (!d.currency().payment().equals(d.currency().auction())) {
+                ObjectNode paid = p.putObject("paidIn").put("currency", d.currency().payment());
+                d.currency().exchangeRate().ifPresent(rate -> paid.put("rate", rate.rule().name())
+                        .put("fixing", rate.fixing().name()));
+            }
         }
         return plans;
     }

@@ -119,4 +119,17 @@ class PaymentSchedulesTest {
         assertThat(rule.text()).isEqualTo("prices are stated in USD and paid in PKR converted at the NBP_TT_SELLING "
                 + "rate of BUSINESS_DAY_BEFORE_AUCTION");
     }
+
+    @Test
+    void paymentPlansAreInTheAuctionsCurrencyAndSayWhatTheyArePaidInAndAtWhichRate() {
+        PolicyDirective pk2026 = SealedFixtures.directiveOf("pk-5g-2026");
+
+        var plans = OutcomeJson.paymentPlans(pk2026, Money.of(113_470_000));
+
+        assertThat(plans.get(0).get("price").longValue()).isEqualTo(113_470_000L);
+        assertThat(plans.get(0).get("currency").asString()).isEqualTo("USD");
+        assertThat(plans.get(0).get("paidIn").get("currency").asString()).isEqualTo("PKR");
+        assertThat(plans.get(0).get("paidIn").get("rate").asString()).isEqualTo("NBP_TT_SELLING");
+        assertThat(plans.get(0).get("paidIn").get("fixing").asString()).isEqualTo("BUSINESS_DAY_BEFORE_AUCTION");
+    }
 }
