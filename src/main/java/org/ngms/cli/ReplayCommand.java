@@ -1,15 +1,25 @@
 package org.ngms.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.NumberFormat;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 import org.ngms.NgmsApplication;
 import org.ngms.directive.InvalidScenarioException;
+import org.ngms.directive.RunnableFormats;
+import org.ngms.directive.Scenario;
+import org.ngms.directive.ScenarioLoader;
+import org.ngms.shared.Violation;
 import org.ngms.replay.ScenarioReplay;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
@@ -51,15 +61,31 @@ final class ReplayCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        try {
+            // a missing or invalid scenario, or a stage format the service does not run, is said before any database
+            // starts
+            Scenario scenario = ScenarioLoader.load(directory);
+            List<Violation> unsupported = RunnableFormats.unsupported(scenario.policy());
+            if (!unsupported.isEmpty()) {
+                throw new InvalidScenarioException(directory, unsupported);
+            }
+        } catch (InvalidScenarioException e) {
+            err.println(e.getMessage());
+            return Cli.INVALID;
+        }
+        Optional<Path> scratch = configuredDatabase(System.getenv()) ? Optional.empty()
+                : Optional.of(Files.createTempDirectory("ngms-replay-"));
+        List<String> properties = new ArrayList<>(List.of("ngms.stages.scheduler=false", "logging.level.root=ERROR"));
+        scratch.ifPresent(dir -> properties.add("ngms.embedded-db.data-dir=" + dir.resolve("postgres")));
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(NgmsApplication.class)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
                 // the summary is standard output: the log (also on standard output) only speaks of errors
-                .properties("ngms.stages.scheduler=false", "logging.level.root=ERROR")
+                .properties(properties.toArray(String[]::new))
                 .run()) {
             var summary = new ScenarioReplay(context).run(directory);
             out.println(json ? JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
@@ -68,6 +94,32 @@ final class ReplayCommand implements Callable<Integer> {
         } catch (InvalidScenarioException e) {
             err.println(e.getMessage());
             return Cli.INVALID;
+        } finally {
+            if (scratch.isPresent()) {
+                deleteRecursively(scratch.get());
+            }
+        }
+    }
+
+    /**
+     * Whether a database is configured (an R2DBC URL, DB_HOST or PGHOST): then the replay runs on it, as the service
+     * would. Otherwise it runs on a fresh embedded PostgreSQL in a temporary directory, removed afterwards, so that it
+     * never touches (nor waits for the lock of) the service's own embedded database.
+     */
+    static boolean configuredDatabase(Map<String, String> env) {
+        return System.getProperty("spring.r2dbc.url") != null || nonBlank(env.get("SPRING_R2DBC_URL"))
+                || nonBlank(env.get("DB_HOST")) || nonBlank(env.get("PGHOST"));
+    }
+
+    private static boolean nonBlank(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 

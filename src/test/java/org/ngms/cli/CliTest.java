@@ -100,4 +100,22 @@ class CliTest {
         assertThat(run("help", "validate")).isZero();
         assertThat(out.toString()).contains("Usage: ngms validate");
     }
+
+    @Test
+    void replayOfAMissingOrUnrunnableScenarioSaysSoBeforeAnyDatabaseStarts() {
+        assertThat(run("replay", "/does/not/exist")).isEqualTo(Cli.INVALID);
+        assertThat(err.toString()).contains("/does/not/exist");
+        err.getBuffer().setLength(0);
+
+        assertThat(run("replay", "scenarios/pk-3g4g-2014")).isEqualTo(Cli.INVALID);
+        assertThat(err.toString()).contains("stages[1].type").contains("FORMAT_NOT_RUNNABLE");
+    }
+
+    @Test
+    void replayRunsOnItsOwnTemporaryDatabaseUnlessOneIsConfigured() {
+        assertThat(ReplayCommand.configuredDatabase(java.util.Map.of())).isFalse();
+        assertThat(ReplayCommand.configuredDatabase(java.util.Map.of("DB_HOST", "db.example"))).isTrue();
+        assertThat(ReplayCommand.configuredDatabase(java.util.Map.of("PGHOST", "/var/run/postgresql"))).isTrue();
+        assertThat(ReplayCommand.configuredDatabase(java.util.Map.of("DB_HOST", " "))).isFalse();
+    }
 }
