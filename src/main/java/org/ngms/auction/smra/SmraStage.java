@@ -243,11 +243,6 @@ public final class SmraStage {
                     : refuse(SmraReasonCode.NOT_A_CLICK_BOX_AMOUNT, "bid " + bid.amount() + " on " + licence.id()
                             + " is not one of the acceptable amounts " + p.clickBox());
         }
-        long needed = units + licence.biddingUnits();
-        if (needed > b.eligibility()) {
-            return refuse(SmraReasonCode.ELIGIBILITY_EXCEEDED, "standing high bids and new bids need " + needed
-                    + " bidding units; " + bidder.id() + " is eligible for " + b.eligibility());
-        }
         Map<String, Integer> after = new HashMap<>();
         exposure.forEach(l -> after.put(l, 1));
         after.put(licence.id(), 1);
@@ -261,6 +256,11 @@ public final class SmraStage {
                         + " to " + new org.ngms.shared.Mhz(used) + " MHz, above cap " + cap.id() + " of "
                         + new org.ngms.shared.Mhz(cap.limitKhz()) + " MHz");
             }
+        }
+        long needed = units + licence.biddingUnits();
+        if (needed > b.eligibility()) {
+            return refuse(SmraReasonCode.ELIGIBILITY_EXCEEDED, "standing high bids and new bids need " + needed
+                    + " bidding units; " + bidder.id() + " is eligible for " + b.eligibility());
         }
         return Optional.empty();
     }
