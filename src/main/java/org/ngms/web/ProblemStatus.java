@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.ngms.auction.ReasonCode;
 import org.ngms.auction.clock.ClockReasonCode;
+import org.ngms.auction.smra.SmraReasonCode;
 import org.ngms.identity.IdentityReason;
 import org.ngms.shared.CommonReason;
 import org.ngms.shared.Reason;
@@ -19,7 +20,7 @@ public final class ProblemStatus {
 
     /** Every enum of reason codes the services use (walked by the test of this table). */
     public static final List<Class<? extends Enum<? extends Reason>>> REASONS = List.of(CommonReason.class,
-            ReasonCode.class, ClockReasonCode.class, IdentityReason.class);
+            ReasonCode.class, ClockReasonCode.class, SmraReasonCode.class, IdentityReason.class);
 
     private static final int NOT_FOUND = 404;
     private static final int CONFLICT = 409;
@@ -36,6 +37,9 @@ public final class ProblemStatus {
             return of(c);
         }
         if (reason instanceof ClockReasonCode c) {
+            return of(c);
+        }
+        if (reason instanceof SmraReasonCode c) {
             return of(c);
         }
         if (reason instanceof IdentityReason c) {
@@ -86,6 +90,17 @@ public final class ProblemStatus {
                  BID_PRICE_OUT_OF_RANGE, NOT_A_BID_MULTIPLE, INTRA_ROUND_BIDS_NOT_ALLOWED, MAINTAIN_BELOW_CLOCK_PRICE,
                  SPECTRUM_CAP, INCREMENT_REQUIRED, INCREMENT_OUT_OF_RANGE, POSITION_NOT_WON,
                  ONE_POSITION_PER_MARKET -> RULE;
+        };
+    }
+
+    static int of(SmraReasonCode reason) {
+        return switch (reason) {
+            case STAGE_ENDED -> CONFLICT;
+            case BIDDER_NOT_IN_STAGE, DUPLICATE_ACTION, UNKNOWN_LICENCE, NEW_ENTRANTS_ONLY, ALREADY_STANDING_HIGH,
+                 BELOW_MINIMUM_ACCEPTABLE_BID, NOT_A_BID_MULTIPLE, NOT_A_CLICK_BOX_AMOUNT, ELIGIBILITY_EXCEEDED,
+                 SPECTRUM_CAP, NO_WAIVER_LEFT, WAIVER_AND_REDUCTION, WITHDRAWALS_NOT_ALLOWED,
+                 NO_WITHDRAWAL_ROUNDS_LEFT, NOT_STANDING_HIGH_BIDDER, INCREMENT_REQUIRED, INCREMENT_OUT_OF_RANGE,
+                 INCREMENT_NOT_REGULATED -> RULE;
         };
     }
 }

@@ -1,0 +1,9 @@
+package org.ngms.auction.smra;
+
+class ReferenceSmraProcessorTest extends SmraProcessorContract {
+
+    @Override
+    SmraProcessor processor() {
+        return new ReferenceSmraProcessor();
+    }
+}
