@@ -76,7 +76,7 @@ final class ReplayCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return Cli.INVALID;
         }
-        Optional<Path> scratch = configuredDatabase(System.getenv()) ? Optional.empty()
+        Optional<Path> scratch = configuredDatabase(System.getenv(), System.getProperties()) ? Optional.empty()
                 : Optional.of(Files.createTempDirectory("ngms-replay-"));
         List<String> properties = new ArrayList<>(List.of("ngms.stages.scheduler=false", "logging.level.root=ERROR"));
         scratch.ifPresent(dir -> properties.add("ngms.embedded-db.data-dir=" + dir.resolve("postgres")));
@@ -106,8 +106,8 @@ final class ReplayCommand implements Callable<Integer> {
      * would. Otherwise it runs on a fresh embedded PostgreSQL in a temporary directory, removed afterwards, so that it
      * never touches (nor waits for the lock of) the service's own embedded database.
      */
-    static boolean configuredDatabase(Map<String, String> env) {
-        return System.getProperty("spring.r2dbc.url") != null || nonBlank(env.get("SPRING_R2DBC_URL"))
+    static boolean configuredDatabase(Map<String, String> env, java.util.Properties system) {
+        return nonBlank(system.getProperty("spring.r2dbc.url")) || nonBlank(env.get("SPRING_R2DBC_URL"))
                 || nonBlank(env.get("DB_HOST")) || nonBlank(env.get("PGHOST"));
     }
 

@@ -113,9 +113,13 @@ class CliTest {
 
     @Test
     void replayRunsOnItsOwnTemporaryDatabaseUnlessOneIsConfigured() {
-        assertThat(ReplayCommand.configuredDatabase(java.util.Map.of())).isFalse();
-        assertThat(ReplayCommand.configuredDatabase(java.util.Map.of("DB_HOST", "db.example"))).isTrue();
-        assertThat(ReplayCommand.configuredDatabase(java.util.Map.of("PGHOST", "/var/run/postgresql"))).isTrue();
-        assertThat(ReplayCommand.configuredDatabase(java.util.Map.of("DB_HOST", " "))).isFalse();
+        java.util.Properties none = new java.util.Properties();
+        java.util.Properties url = new java.util.Properties();
+        url.setProperty("spring.r2dbc.url", "r2dbc:postgresql://db.example/ngms");
+        assertThat(ReplayCommand.configuredDatabase(java.util.Map.of(), none)).isFalse();
+        assertThat(ReplayCommand.configuredDatabase(java.util.Map.of(), url)).isTrue();
+        assertThat(ReplayCommand.configuredDatabase(java.util.Map.of("DB_HOST", "db.example"), none)).isTrue();
+        assertThat(ReplayCommand.configuredDatabase(java.util.Map.of("PGHOST", "/var/run/postgresql"), none)).isTrue();
+        assertThat(ReplayCommand.configuredDatabase(java.util.Map.of("DB_HOST", " "), none)).isFalse();
     }
 }
