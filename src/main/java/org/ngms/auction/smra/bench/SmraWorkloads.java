@@ -65,14 +65,14 @@ public final class SmraWorkloads {
      * India 2022's scale: 22 licence service areas × 10 bands, 4 bidders interested in everything, a fixed 3 %
      * increment (the spread is tuned so that a run lasts about 40 rounds).
      */
-    public static final Shape INDIA = new Shape(22, 10, 4, 100, 45, 240, 2,
+    public static final Shape INDIA = new Shape(22, 10, 4, 100, 45, 100, 2,
             new SmraIncrement.FixedPercent(Percent.of(3)));
 
     /** An FCC SMR auction's scale: 1,000 licences (100 areas × 10 bands), 100 bidders, the FCC's increment rule. */
     public static final Shape FCC = new Shape(100, 10, 100, 15, 6, 400, 4, SmraIncrement.ActivityBased.fcc());
 
     /** India's shape at 4 areas × 3 bands, for a test. */
-    public static final Shape INDIA_QUICK = new Shape(4, 3, 4, 100, 45, 240, 2, INDIA.increment());
+    public static final Shape INDIA_QUICK = new Shape(4, 3, 4, 100, 45, 100, 2, INDIA.increment());
 
     /** The FCC's shape at 6 areas × 5 bands and 8 bidders, for a test. */
     public static final Shape FCC_QUICK = new Shape(6, 5, 8, 40, 20, 400, 4, FCC.increment());
