@@ -6,9 +6,11 @@ import java.util.concurrent.Callable;
 
 import org.ngms.auction.assignment.bench.AssignmentBenchmark;
 import org.ngms.auction.assignment.bench.AssignmentWorkloads;
+import org.ngms.auction.smra.bench.SmraBenchmark;
 import org.ngms.cli.bench.AssignmentReport;
 import org.ngms.cli.bench.IntakeBenchmark;
 import org.ngms.cli.bench.IntakeReport;
+import org.ngms.cli.bench.SmraReport;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,11 +19,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code bench intake}: the real service's intake of clock bids, over HTTP on a real PostgreSQL (issue 9);
- * {@code bench assignment}: the sealed frequency-assignment round in memory.
+ * {@code bench assignment}: the sealed frequency-assignment round in memory; {@code bench smra}: SMRA rounds in
+ * memory.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        subcommands = {BenchCommand.Intake.class, BenchCommand.Assignment.class},
-        description = "Benchmarks: the running service's bid intake, and the sealed assignment round in memory.")
+        subcommands = {BenchCommand.Intake.class, BenchCommand.Assignment.class, BenchCommand.Smra.class},
+        description = "Benchmarks: the running service's bid intake, and the sealed assignment round and SMRA rounds in "
+                + "memory.")
 final class BenchCommand implements Runnable {
 
     @Spec
@@ -171,6 +175,62 @@ final class BenchCommand implements Runnable {
                 AssignmentReport.json(figures, verbose, out);
             } else {
                 AssignmentReport.table(figures, verbose, out);
+            }
+            return figures.problems().isEmpty() ? 0 : 1;
+        }
+    }
+
+    @Command(name = "smra", mixinStandardHelpOptions = true,
+            description = "Runs seeded synthetic SMRA auctions in memory (no database, no Spring) with deterministic "
+                    + "bidding agents until each stage ends, and prints the engine's milliseconds per round (mean, "
+                    + "median, p95, max) and for the whole run: India-2022 scale (220 licences, 4 bidders) and FCC "
+                    + "scale (1,000 licences, 100 bidders), with the reference processor on the first India rounds "
+                    + "as a ratio. Target: p95 of an FCC-scale round within 100 ms (PASS/MISS, not a failure). "
+                    + "Exit 0, or 1 when a stage did not end within --rounds or the reference gave other bytes.")
+    static final class Smra implements Callable<Integer> {
+
+        @Option(names = "--workload", defaultValue = "all", paramLabel = "india|fcc|all",
+                description = "the auctions to run (default ${DEFAULT-VALUE})")
+        String workload;
+
+        @Option(names = "--seed", defaultValue = "2022",
+                description = "seed of the licences, bidders, values and tie seed (default ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(names = "--rounds", defaultValue = "" + SmraBenchmark.DEFAULT_ROUND_CAP,
+                description = "the most rounds a stage may take (default ${DEFAULT-VALUE})")
+        int rounds;
+
+        @Option(names = "--quick", description = "small shapes for a test: India's 4 areas x 3 bands, the FCC's "
+                + "30 licences and 8 bidders")
+        boolean quick;
+
+        @Option(names = "--json", description = "print the figures as JSON instead of a table")
+        boolean json;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            List<SmraBenchmark.Workload> workloads = switch (workload) {
+                case "india" -> List.of(SmraBenchmark.Workload.INDIA);
+                case "fcc" -> List.of(SmraBenchmark.Workload.FCC);
+                case "all" -> List.of(SmraBenchmark.Workload.INDIA, SmraBenchmark.Workload.FCC);
+                default -> null;
+            };
+            if (workloads == null || rounds < 1) {
+                err.println("bench smra: --workload india, fcc or all; --rounds >= 1");
+                return Cli.INVALID;
+            }
+            SmraBenchmark.Figures figures = SmraBenchmark.run(new SmraBenchmark.Options(workloads, seed, rounds,
+                    quick));
+            if (json) {
+                SmraReport.json(figures, out);
+            } else {
+                SmraReport.table(figures, out);
             }
             return figures.problems().isEmpty() ? 0 : 1;
         }
