@@ -212,15 +212,7 @@ final class DirectiveReader {
                 yield f.build(() -> new Stage.SealedDemandAtReserve(id, categories, escalateTo));
             }
             case CLOCK -> clock(f, id, categories);
-            case SMRA -> {
-                Integer minutes = f.integer("roundMinutes", 1, 1440);
-                var min = f.percent("minIncrementPercent", false, 100);
-                var max = f.percent("maxIncrementPercent", false, 100);
-                var activity = f.percent("activityRequirementPercent", false, 100);
-                Integer waivers = f.integer("waivers", 0, 20);
-                Boolean withdrawals = f.bool("withdrawalsAllowed", false);
-                yield f.build(() -> new Stage.Smra(id, categories, minutes, min, max, activity, waivers, withdrawals));
-            }
+            case SMRA -> smra(f, id, categories);
             case SEALED_PACKAGE -> {
                 var pricing = f.enumValue("pricing", Stage.PackagePricing.class);
                 Integer maxPackages = f.integer("maxPackagesPerBidder", 1, 10_000);
@@ -228,6 +220,31 @@ final class DirectiveReader {
             }
             case ASSIGNMENT -> assignment(f, id, categories);
         };
+    }
+
+    private Stage smra(Fields f, String id, List<String> categories) {
+        Integer minutes = f.integer("roundMinutes", 1, 1440);
+        var min = f.percent("minIncrementPercent", false, 100);
+        var max = f.percent("maxIncrementPercent", false, 100);
+        var activity = f.percent("activityRequirementPercent", false, 100);
+        Integer waivers = f.integer("waivers", 0, 20);
+        Boolean withdrawals = f.bool("withdrawalsAllowed", false);
+        var rule = f.optionalEnum("incrementRule", Stage.SmraIncrementRule.class)
+                .orElse(Stage.SmraIncrementRule.REGULATOR_RANGE);
+        var weight = f.optionalPercent("activityWeightPercent", true, 100).orElse(org.ngms.shared.Percent.of(50));
+        Money multiple = f.positiveMoney("bidMultiple");
+        Integer clickBox = f.optionalInteger("clickBoxIncrements", 0, 9).orElse(0);
+        List<Stage.ActivityStage> stages = f.list("activityStages", false, a -> {
+            Integer from = a.integer("fromRound", 1, 100_000);
+            var percent = a.percent("percent", false, 100);
+            return a.build(() -> new Stage.ActivityStage(from, percent));
+        });
+        Boolean automatic = f.bool("automaticWaivers", true);
+        Integer withdrawalRounds = f.optionalInteger("withdrawalRounds", 0, 100)
+                .orElse(Boolean.TRUE.equals(withdrawals) ? 2 : 0);
+        var interim = f.optionalPercent("interimWithdrawalPercent", true, 100).orElse(org.ngms.shared.Percent.of(3));
+        return f.build(() -> new Stage.Smra(id, categories, minutes, min, max, activity, waivers, withdrawals, rule,
+                weight, multiple, clickBox, stages, automatic, withdrawalRounds, interim));
     }
 
     private Stage assignment(Fields f, String id, List<String> categories) {

@@ -42,6 +42,7 @@ public final class DirectiveRules {
     public static final String PAYMENT_INCOMPLETE = "PAYMENT_INCOMPLETE";
     public static final String EXCHANGE_RATE_REQUIRED = "EXCHANGE_RATE_REQUIRED";
     public static final String BAND_PLAN = "BAND_PLAN";
+    public static final String ACTIVITY_STAGES = "ACTIVITY_STAGES";
     public static final String REQUIRED_HOLDER = "REQUIRED";
     public static final String BAND_PLAN_MISSING = "BAND_PLAN_MISSING";
     public static final String ASSIGNMENT_RULES = "ASSIGNMENT_RULES";
@@ -508,9 +509,40 @@ public final class DirectiveRules {
             if (s instanceof Stage.Clock clock) {
                 incrementIsComplete(at + ".increment", clock.increment());
             }
-            if (s instanceof Stage.Smra smra && smra.minIncrement().compareTo(smra.maxIncrement()) > 0) {
-                reject(at + ".minIncrementPercent", INCREMENT_INCOMPLETE,
-                        "minIncrementPercent must not exceed maxIncrementPercent", smra.minIncrement());
+            if (s instanceof Stage.Smra smra) {
+                smraIsComplete(at, smra);
+            }
+        }
+    }
+
+    /**
+     * An SMRA's increment bounds are ordered, equal for a FIXED increment; its activity stages start in round 1 and
+     * follow each other by round, the requirement never falling.
+     */
+    private void smraIsComplete(String at, Stage.Smra smra) {
+        if (smra.minIncrement().compareTo(smra.maxIncrement()) > 0) {
+            reject(at + ".minIncrementPercent", INCREMENT_INCOMPLETE,
+                    "minIncrementPercent must not exceed maxIncrementPercent", smra.minIncrement());
+        }
+        if (smra.incrementRule() == Stage.SmraIncrementRule.FIXED
+                && smra.minIncrement().compareTo(smra.maxIncrement()) != 0) {
+            reject(at + ".maxIncrementPercent", INCREMENT_INCOMPLETE,
+                    "a FIXED increment has minIncrementPercent equal to maxIncrementPercent", smra.maxIncrement());
+        }
+        List<Stage.ActivityStage> stages = smra.activityStages();
+        for (int j = 0; j < stages.size(); j++) {
+            Stage.ActivityStage a = stages.get(j);
+            String stageAt = at + ".activityStages[" + j + "]";
+            if (j == 0 && a.fromRound() != 1) {
+                reject(stageAt + ".fromRound", ACTIVITY_STAGES, "the first activity stage starts in round 1",
+                        a.fromRound());
+            }
+            if (j > 0 && a.fromRound() <= stages.get(j - 1).fromRound()) {
+                reject(stageAt + ".fromRound", ACTIVITY_STAGES, "activity stages follow each other by round",
+                        a.fromRound());
+            }
+            if (j > 0 && a.percent().compareTo(stages.get(j - 1).percent()) < 0) {
+                reject(stageAt + ".percent", ACTIVITY_STAGES, "an activity requirement never falls", a.percent());
             }
         }
     }

@@ -206,7 +206,18 @@ public final class DirectiveWriter {
                     .put("maxIncrementPercent", smra.maxIncrement().toString())
                     .put("activityRequirementPercent", smra.activityRequirement().toString())
                     .put("waivers", smra.waivers())
-                    .put("withdrawalsAllowed", smra.withdrawalsAllowed());
+                    .put("withdrawalsAllowed", smra.withdrawalsAllowed())
+                    .put("incrementRule", smra.incrementRule().name())
+                    .put("activityWeightPercent", smra.activityWeight().toString())
+                    .put("bidMultiple", smra.bidMultiple().amount())
+                    .put("clickBoxIncrements", smra.clickBoxIncrements());
+            if (!smra.activityStages().isEmpty()) {
+                o.set("activityStages", array(smra.activityStages(), a -> JSON.objectNode()
+                        .put("fromRound", a.fromRound()).put("percent", a.percent().toString())));
+            }
+            o.put("automaticWaivers", smra.automaticWaivers())
+                    .put("withdrawalRounds", smra.withdrawalRounds())
+                    .put("interimWithdrawalPercent", smra.interimWithdrawalPayment().toString());
         } else if (s instanceof Stage.SealedPackage sealed) {
             o.put("pricing", sealed.pricing().name()).put("maxPackagesPerBidder", sealed.maxPackagesPerBidder());
         } else if (s instanceof Stage.Assignment assignment) {

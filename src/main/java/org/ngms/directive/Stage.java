@@ -65,20 +65,49 @@ public sealed interface Stage {
         }
     }
 
-    /** Simultaneous multiple-round ascending auction, lot by lot, with increments, activity and waivers. */
+    /**
+     * Simultaneous multiple-round ascending auction, lot by lot, with increments, activity and waivers. The increment
+     * is {@code incrementRule}: a percentage the regulator announces each round within [minIncrement, maxIncrement]
+     * (PTA 2014), a fixed percentage (min = max), or the FCC's activity-based formula (bounded by min and max, with
+     * {@code activityWeight}). Bids are multiples of {@code bidMultiple}; a bidder may bid the minimum acceptable bid
+     * or up to {@code clickBoxIncrements} increments above it. The activity requirement is
+     * {@code activityRequirement} from round 1, or {@code activityStages} when given (e.g. 80/90/100 %).
+     */
     record Smra(String id, List<String> categories, int roundMinutes, Percent minIncrement, Percent maxIncrement,
-                Percent activityRequirement, int waivers, boolean withdrawalsAllowed) implements AllocationStage {
+                Percent activityRequirement, int waivers, boolean withdrawalsAllowed, SmraIncrementRule incrementRule,
+                Percent activityWeight, Money bidMultiple, int clickBoxIncrements, List<ActivityStage> activityStages,
+                boolean automaticWaivers, int withdrawalRounds, Percent interimWithdrawalPayment)
+            implements AllocationStage {
         public Smra {
             Objects.requireNonNull(id, "id");
             categories = List.copyOf(categories);
             Objects.requireNonNull(minIncrement, "minIncrement");
             Objects.requireNonNull(maxIncrement, "maxIncrement");
             Objects.requireNonNull(activityRequirement, "activityRequirement");
+            Objects.requireNonNull(incrementRule, "incrementRule");
+            Objects.requireNonNull(activityWeight, "activityWeight");
+            Objects.requireNonNull(bidMultiple, "bidMultiple");
+            activityStages = List.copyOf(activityStages);
+            Objects.requireNonNull(interimWithdrawalPayment, "interimWithdrawalPayment");
         }
 
         @Override
         public StageType type() {
             return StageType.SMRA;
+        }
+
+        /** The activity requirement by round: the stages given, else the one requirement from round 1. */
+        public List<ActivityStage> activity() {
+            return activityStages.isEmpty() ? List.of(new ActivityStage(1, activityRequirement)) : activityStages;
+        }
+    }
+
+    enum SmraIncrementRule { REGULATOR_RANGE, FIXED, ACTIVITY_BASED }
+
+    /** From round {@code fromRound} on, a bidder's activity must be at least {@code percent} of its eligibility. */
+    record ActivityStage(int fromRound, Percent percent) {
+        public ActivityStage {
+            Objects.requireNonNull(percent, "percent");
         }
     }
 

@@ -480,6 +480,31 @@ class DirectiveMutationTest {
     }
 
     @Test
+    void anSmraWithAFixedIncrementHasOneIncrementAndItsActivityStagesRiseFromRoundOne() {
+        ObjectNode fixed = tree("pk-3g4g-2014");
+        stage(fixed, 1).put("incrementRule", "FIXED");
+        ObjectNode stages = tree("pk-3g4g-2014");
+        ArrayNode activity = stage(stages, 1).putArray("activityStages");
+        activity.addObject().put("fromRound", 2).put("percent", "80");
+        activity.addObject().put("fromRound", 2).put("percent", "70");
+
+        assertThat(violations(fixed)).containsExactly(
+                v("stages[1].maxIncrementPercent", DirectiveRules.INCREMENT_INCOMPLETE, "3"));
+        assertThat(violations(stages)).containsExactly(
+                v("stages[1].activityStages[0].fromRound", DirectiveRules.ACTIVITY_STAGES, 2),
+                v("stages[1].activityStages[1].fromRound", DirectiveRules.ACTIVITY_STAGES, 2),
+                v("stages[1].activityStages[1].percent", DirectiveRules.ACTIVITY_STAGES, "70"));
+    }
+
+    @Test
+    void anSmraNamesItsBidMultiple() {
+        ObjectNode t = tree("pk-3g4g-2014");
+        stage(t, 1).remove("bidMultiple");
+
+        assertThat(violations(t)).extracting(x -> x.toList().get(0)).containsExactly("stages[1].bidMultiple");
+    }
+
+    @Test
     void aFirstRoundMinimumNeedsAConsequence() {
         ObjectNode t = tree("pk-5g-2026");
         ((ObjectNode) array(t, "eligibilityConditions").get(0)).remove("consequence");
