@@ -46,10 +46,7 @@ class AssignmentStageApiTest extends IntegrationTestBase {
         WebTestClient zong = as(accountWithToken("OPERATOR", "zong"));
         WebTestClient ufone = as(accountWithToken("OPERATOR", "ufone"));
         // 10 + 9 = 19 lots of 2600 and 5 + 5 of 3500: no excess demand, allocation ends after round 1 at reserve
-        postJson(zong, base + "allocation/rounds/1/bids", Map.of("bids", List.of(
-                Map.of("product", "2600", "quantity", 10), Map.of("product", "3500", "quantity", 5))), 201);
-        postJson(ufone, base + "allocation/rounds/1/bids", Map.of("bids", List.of(
-                Map.of("product", "2600", "quantity", 9), Map.of("product", "3500", "quantity", 5))), 201);
+        zongTenAndUfoneNineOf2600(base, zong, ufone);
         clocks.close(AuctionId.of(id), StageId.of("allocation"), 1, Instant.now()).block();
 
         anonymous.get().uri("/api/v1/auctions/" + auction + "/outcome").exchange().expectStatus().is4xxClientError();
@@ -152,10 +149,7 @@ class AssignmentStageApiTest extends IntegrationTestBase {
         WebTestClient zong = as(accountWithToken("OPERATOR", "zong"));
         WebTestClient ufone = as(accountWithToken("OPERATOR", "ufone"));
         WebTestClient jazz = as(accountWithToken("OPERATOR", "jazz"));
-        postJson(zong, base + "allocation/rounds/1/bids", Map.of("bids", List.of(
-                Map.of("product", "2600", "quantity", 10), Map.of("product", "3500", "quantity", 5))), 201);
-        postJson(ufone, base + "allocation/rounds/1/bids", Map.of("bids", List.of(
-                Map.of("product", "2600", "quantity", 9), Map.of("product", "3500", "quantity", 5))), 201);
+        zongTenAndUfoneNineOf2600(base, zong, ufone);
         postJson(jazz, base + "allocation/rounds/1/bids", Map.of("bids", List.of(
                 Map.of("product", "700", "quantity", 1), Map.of("product", "2300", "quantity", 1))), 201);
         clocks.close(AuctionId.of(id), StageId.of("allocation"), 1, Instant.now()).block();
@@ -223,10 +217,7 @@ class AssignmentStageApiTest extends IntegrationTestBase {
         stages.openWindow(AuctionId.of(id), StageId.of("allocation"), Instant.now()).block();
         WebTestClient zong = as(accountWithToken("OPERATOR", "zong"));
         WebTestClient ufone = as(accountWithToken("OPERATOR", "ufone"));
-        postJson(zong, base + "allocation/rounds/1/bids", Map.of("bids", List.of(
-                Map.of("product", "2600", "quantity", 10), Map.of("product", "3500", "quantity", 5))), 201);
-        postJson(ufone, base + "allocation/rounds/1/bids", Map.of("bids", List.of(
-                Map.of("product", "2600", "quantity", 9), Map.of("product", "3500", "quantity", 5))), 201);
+        zongTenAndUfoneNineOf2600(base, zong, ufone);
         clocks.close(AuctionId.of(id), StageId.of("allocation"), 1, Instant.now()).block();
         stages.openWindow(AuctionId.of(id), StageId.of("assignment"), Instant.now()).block();
         postJson(zong, base + "assignment/rounds/1/bids", Map.of("bids", List.of(
@@ -256,6 +247,17 @@ class AssignmentStageApiTest extends IntegrationTestBase {
         var verification = concludeAndVerify(auction);
         assertThat(verification.failures()).isEmpty();
         assertThat(verification.summary().recomputation().recomputed()).isEqualTo(1);
+    }
+
+    /**
+     * Round 1 of the allocation: Zong 10 and Ufone 9 of the 19 lots of 2600, 5 + 5 of 3500's 28; no excess demand,
+     * so the clock ends at reserve once the round closes.
+     */
+    private void zongTenAndUfoneNineOf2600(String base, WebTestClient zong, WebTestClient ufone) {
+        postJson(zong, base + "allocation/rounds/1/bids", Map.of("bids", List.of(
+                Map.of("product", "2600", "quantity", 10), Map.of("product", "3500", "quantity", 5))), 201);
+        postJson(ufone, base + "allocation/rounds/1/bids", Map.of("bids", List.of(
+                Map.of("product", "2600", "quantity", 9), Map.of("product", "3500", "quantity", 5))), 201);
     }
 
     private org.ngms.verifier.Verification concludeAndVerify(String auction) {
