@@ -25,14 +25,12 @@ public final class RunnableFormats {
         for (int i = 0; i < directive.stages().size(); i++) {
             Stage stage = directive.stages().get(i);
             String at = "stages[" + i + "]";
-            if (stage instanceof Stage.Smra) {
-                violations.add(Violation.of(at + ".type", FORMAT_NOT_RUNNABLE, "stage " + stage.id()
-                        + ": this service does not run SMRA stages yet", stage.type().name()));
-            }
             if (stage instanceof Stage.Assignment && directive.stages().stream()
-                    .anyMatch(s -> s instanceof Stage.SealedPackage)) {
+                    .anyMatch(s -> s instanceof Stage.SealedPackage || s instanceof Stage.Smra)) {
+                String before = directive.stages().stream().anyMatch(s -> s instanceof Stage.Smra)
+                        ? "an SMRA (whose licences are specific already)" : "sealed package bids";
                 violations.add(Violation.of(at + ".type", FORMAT_NOT_RUNNABLE, "stage " + stage.id()
-                        + ": this service does not run an assignment after sealed package bids yet",
+                        + ": this service does not run an assignment after " + before + " yet",
                         stage.type().name()));
             }
         }

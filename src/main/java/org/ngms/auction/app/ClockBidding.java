@@ -50,10 +50,15 @@ public class ClockBidding {
     private final AuditTrail audit;
     private final Compute compute;
     private final Clock clock;
+    private final org.ngms.auction.persistence.StageStore stages;
+    private final SmraBidding smra;
     private final JsonMapper json = JsonMapper.builder().build();
 
     public ClockBidding(ClockStore clocks, AuctionStore auctions, ClockEngines engines, AuditTrail audit,
-                        Compute compute, Clock clock) {
+                        Compute compute, Clock clock, org.ngms.auction.persistence.StageStore stages,
+                        SmraBidding smra) {
+        this.stages = stages;
+        this.smra = smra;
         this.clocks = clocks;
         this.auctions = auctions;
         this.engines = engines;
@@ -67,7 +72,10 @@ public class ClockBidding {
                                 Receipt receipt) {
     }
 
-    /** A bidder's bids for the open round: each a product, a quantity and a price (the clock price if absent). */
+    /**
+     * A bidder's bids for the open round: in a clock stage each a product, a quantity and a price (the clock price
+     * if absent); in an SMRA stage an action set ({@link SmraBidding}).
+     */
     @Transactional
     public Mono<SubmittedBids> submit(String actor, BidderId bidderId,
             AuctionId auction, StageId stageId, int round, JsonNode body) {
@@ -78,7 +86,16 @@ public class ClockBidding {
                                       JsonNode body) {
         Instant now = clock.instant();
         return requireBidding(auction)
-                .then(clocks.roundForShare(auction, stageId, round))
+                .then(stages.window(auction, stageId))
+                .switchIfEmpty(Mono.error(() -> Refused.notFound("stage " + stageId)))
+                .flatMap(w -> w.stageType().equals(org.ngms.directive.Stage.StageType.SMRA.name())
+                        ? smra.submit(actor, bidderId, auction, stageId, round, body)
+                        : submitClock(actor, bidderId, auction, stageId, round, body, now));
+    }
+
+    private Mono<SubmittedBids> submitClock(String actor, String bidderId, UUID auction, String stageId, int round,
+                                            JsonNode body, Instant now) {
+        return clocks.roundForShare(auction, stageId, round)
                 .switchIfEmpty(Mono.error(() -> Refused.notFound("round " + round + " of stage " + stageId)))
                 .flatMap(row -> {
                     if (!row.state().equals("OPEN") || row.pausedAt().isPresent() || !now.isBefore(row.closesAt())) {

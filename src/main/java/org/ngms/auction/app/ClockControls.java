@@ -116,18 +116,22 @@ public class ClockControls {
                 .flatMap(v -> catalog.of(v.auction()))
                 .flatMap(d -> {
                     Stage stage = d.stage(stageId).orElseThrow(() -> Refused.notFound("stage " + stageId));
-                    if (!(stage instanceof Stage.Clock clockStage)
-                            || clockStage.increment().basis() != Stage.IncrementBasis.REGULATOR_RANGE) {
+                    Optional<String> outOfRange = stage instanceof Stage.Smra smra
+                            && smra.incrementRule() == Stage.SmraIncrementRule.REGULATOR_RANGE
+                            ? smraOutOfRange(smra, percent)
+                            : stage instanceof Stage.Clock clockStage
+                            && clockStage.increment().basis() == Stage.IncrementBasis.REGULATOR_RANGE
+                            ? clockOutOfRange(clockStage, percent) : null;
+                    if (outOfRange == null) {
                         return Mono.error(new Refused(ReasonCode.INCREMENT_NOT_REGULATED,
                                 "Increment not set by the regulator", "stage " + stageId + " does not let the "
-                                + "regulator set its increments (the directive's increment basis is not "
-                                + "REGULATOR_RANGE)"));
+                                + "regulator set its increments (the directive's increment basis, or SMRA "
+                                + "increment rule, is not REGULATOR_RANGE)"));
                     }
-                    if (ClockRules.incrementPercent(clockStage.increment(), Optional.of(percent))
-                            instanceof ClockDecision.Rejected<Percent> rejected) {
+                    if (outOfRange.isPresent()) {
                         return Mono.error(new Refused(ClockReasonCode.INCREMENT_OUT_OF_RANGE,
-                                "Increment out of range", rejected.rejection().message(), List.of(Violation.of(
-                                "percent", "OUT_OF_RANGE", rejected.rejection().message(), percent.toString()))));
+                                "Increment out of range", outOfRange.get(), List.of(Violation.of(
+                                "percent", "OUT_OF_RANGE", outOfRange.get(), percent.toString()))));
                     }
                     Mono<ClockStore.RoundRow> before = round < 2 ? Mono.empty()
                             : clocks.roundForUpdate(auction, stageId, round - 1);
@@ -143,6 +147,20 @@ public class ClockControls {
                                         .thenReturn(event.payload());
                             });
                 });
+    }
+
+    private static Optional<String> clockOutOfRange(Stage.Clock stage, Percent percent) {
+        return ClockRules.incrementPercent(stage.increment(), Optional.of(percent))
+                instanceof ClockDecision.Rejected<Percent> rejected
+                ? Optional.of(rejected.rejection().message()) : Optional.empty();
+    }
+
+    /** The SMRA's regulator range [minIncrementPercent, maxIncrementPercent] (PTA 2014: 1-3 %). */
+    private static Optional<String> smraOutOfRange(Stage.Smra stage, Percent percent) {
+        return percent.compareTo(stage.minIncrement()) < 0 || percent.compareTo(stage.maxIncrement()) > 0
+                ? Optional.of("increment " + percent + " % is outside the directive's range ["
+                        + stage.minIncrement() + ", " + stage.maxIncrement() + "] %")
+                : Optional.empty();
     }
 
     private static Mono<Void> conflict(String why) {

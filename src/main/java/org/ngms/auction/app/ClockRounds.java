@@ -62,12 +62,14 @@ public class ClockRounds {
     private final AuditTrail audit;
     private final Compute compute;
     private final TransactionalOperator transaction;
+    private final SmraRounds smra;
     private final JsonMapper json = JsonMapper.builder().build();
 
     public ClockRounds(ClockStore clocks, StageStore stages, AuctionStore auctions, DirectiveCatalog catalog,
                        ClockEngines engines, OutcomeWriter outcomes, Assignments assignments,
                        StageWindows stageWindows, AuditTrail audit, Compute compute,
-                       TransactionalOperator transaction) {
+                       TransactionalOperator transaction, SmraRounds smra) {
+        this.smra = smra;
         this.clocks = clocks;
         this.stages = stages;
         this.auctions = auctions;
@@ -140,7 +142,11 @@ public class ClockRounds {
      * transcript, and opens the next round, or ends the stage and publishes the outcome.
      */
     public Mono<Void> close(AuctionId auction, StageId stageId, int round, Instant now) {
-        return close(auction.value(), stageId.value(), round, now);
+        // an SMRA stage runs its rounds on the same tables; its engine and records are its own
+        return stages.window(auction.value(), stageId.value())
+                .flatMap(w -> w.stageType().equals(Stage.StageType.SMRA.name())
+                        ? smra.close(auction, stageId, round, now)
+                        : close(auction.value(), stageId.value(), round, now));
     }
 
     private Mono<Void> close(UUID auction, String stageId, int round, Instant now) {

@@ -61,13 +61,17 @@ public class StageService {
     private final AuditTrail audit;
     private final TransactionalOperator transaction;
     private final Clock clock;
+    private final SmraRounds smraRounds;
+    private final SmraEngines smraEngines;
     private final JsonMapper json = JsonMapper.builder().build();
 
     public StageService(StageStore stages, AuctionStore auctions, SealedBidService sealed, DirectiveCatalog catalog,
                         SealedEvaluation evaluation, ClockRounds rounds, ClockBidding bidding, ClockEngines engines,
                         StageFailures failures, StageWindows windows, Assignments assignments,
                         Compute compute, AuditTrail audit, TransactionalOperator transaction,
-                        Clock clock) {
+                        Clock clock, SmraRounds smraRounds, SmraEngines smraEngines) {
+        this.smraRounds = smraRounds;
+        this.smraEngines = smraEngines;
         this.stages = stages;
         this.auctions = auctions;
         this.sealed = sealed;
@@ -174,9 +178,14 @@ public class StageService {
                         .then(stages.window(auction, stage))
                         .flatMap(w -> auctions.find(auction).flatMap(v -> catalog.of(v.auction())))
                         .filter(d -> StageWindows.runsInRounds(d.stage(stage).orElseThrow()))
-                        .flatMap(d -> rounds.start(auction, stage, now)))
+                        .flatMap(d -> d.stage(stage).orElseThrow() instanceof Stage.Smra
+                                ? smraRounds.start(auction, stage, now).<Runnable>map(engine -> () -> smraEngines
+                                        .remember(AuctionId.of(auction), StageId.of(stage), engine))
+                                : rounds.start(auction, stage, now).<Runnable>map(engine -> () -> engines
+                                        .remember(AuctionId.of(auction), StageId.of(stage), engine))))
                 .as(transaction::transactional)
-                .doOnNext(engine -> engines.remember(AuctionId.of(auction), StageId.of(stage), engine))
+                // an engine is kept only once the round it opened has committed
+                .doOnNext(Runnable::run)
                 .then();
     }
 

@@ -59,9 +59,9 @@ class StageWindows {
         return schedule(auction.id(), stage, opens, closes);
     }
 
-    /** Whether a stage runs in clock rounds: an ascending clock, or an assignment clock over positions. */
+    /** Whether a stage runs in rounds: an ascending clock, an SMRA, or an assignment clock over positions. */
     static boolean runsInRounds(Stage stage) {
-        return stage instanceof Stage.Clock
+        return stage instanceof Stage.Clock || stage instanceof Stage.Smra
                 || stage instanceof Stage.Assignment a && a.method() == Stage.AssignmentMethod.POSITION_CLOCK;
     }
 

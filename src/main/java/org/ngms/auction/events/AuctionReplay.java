@@ -17,6 +17,8 @@ import org.ngms.auction.clock.ClockOutcome;
 import org.ngms.auction.outcome.ClockOutcomeJson;
 import org.ngms.auction.outcome.OutcomeJson;
 import org.ngms.auction.sealed.PreBidOutcome;
+import org.ngms.auction.smra.SmraSetup;
+import org.ngms.auction.smra.SmraSetups;
 import org.ngms.directive.PolicyDirective;
 import org.ngms.directive.Stage;
 
@@ -46,6 +48,27 @@ public final class AuctionReplay {
      */
     public static ClockSetup clockSetup(PolicyDirective d, String stageId, byte[] seed,
                                         List<TranscriptRecord> records) {
+        return atOpening(stageId, records, "clock", in -> d.stage(stageId).orElse(null) instanceof Stage.Assignment a
+                ? positionClock(d, a, seed, in.bidders(), in.sealed(), in.clockAwards())
+                : ClockSetups.forStage(d, stageId, in.bidders(), seed, in.sealed()));
+    }
+
+    /**
+     * The setup of SMRA stage {@code stageId} from {@code records}, as {@link #clockSetup}: the bidders when the
+     * stage opened and the results of the sealed stages before it (a pre-qualification sets eligibility).
+     */
+    public static SmraSetup smraSetup(PolicyDirective d, String stageId, byte[] seed,
+                                      List<TranscriptRecord> records) {
+        return atOpening(stageId, records, "SMRA", in -> SmraSetups.forStage(d, stageId, in.bidders(), seed,
+                in.sealed()));
+    }
+
+    /** What a stage starts from when its STAGE_OPENED is recorded. */
+    private record Inputs(List<Bidder> bidders, List<PreBidOutcome> sealed, List<ClockOutcome.Award> clockAwards) {
+    }
+
+    private static <T> T atOpening(String stageId, List<TranscriptRecord> records, String kind,
+                                   java.util.function.Function<Inputs, T> setup) {
         Map<String, String> stageTypes = new TreeMap<>();
         Map<String, Latest> bidders = new TreeMap<>();
         List<PreBidOutcome> results = new ArrayList<>();
@@ -67,10 +90,7 @@ public final class AuctionReplay {
                     }
                     case StageOpened.TYPE -> {
                         if (stageId.equals(p.path("stage").asString(""))) {
-                            if (d.stage(stageId).orElse(null) instanceof Stage.Assignment a) {
-                                return positionClock(d, a, seed, bidders(bidders), results, clockAwards);
-                            }
-                            return ClockSetups.forStage(d, stageId, bidders(bidders), seed, results);
+                            return setup.apply(new Inputs(bidders(bidders), results, clockAwards));
                         }
                     }
                     case "BIDDER_REGISTERED", "BIDDER_QUALIFIED", "BIDDER_DISQUALIFIED" -> {
@@ -89,7 +109,7 @@ public final class AuctionReplay {
                         + e.getMessage(), e);
             }
         }
-        throw new IllegalArgumentException("clock stage " + stageId + " was never opened (no STAGE_OPENED)");
+        throw new IllegalArgumentException(kind + " stage " + stageId + " was never opened (no STAGE_OPENED)");
     }
 
     /** An assignment clock over the markets the earlier stages' results leave. */

@@ -89,12 +89,18 @@ public final class ClockOutcomeJson {
 
     /** The sealed stages' awards at reserve and the clock's, one win per bidder and category or product. */
     private static List<Outcome.Win> wins(List<PreBidOutcome> sealedResults, List<ClockOutcome.Award> clockAwards) {
+        List<Outcome.Win> wins = sealedWins(sealedResults);
+        wins.addAll(clockWins(clockAwards));
+        return wins;
+    }
+
+    /** The sealed stages' awards at reserve, one win per bidder and category. */
+    static List<Outcome.Win> sealedWins(List<PreBidOutcome> sealedResults) {
         List<Outcome.Win> wins = new ArrayList<>();
         for (PreBidOutcome result : sealedResults) {
             result.awards().forEach(a -> wins.add(new Outcome.Win(a.bidder(), Map.of(a.category(), a.blocks()),
                     a.lotIds(), a.total())));
         }
-        wins.addAll(clockWins(clockAwards));
         return wins;
     }
 
