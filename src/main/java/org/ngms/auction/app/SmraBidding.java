@@ -52,6 +52,11 @@ public class SmraBidding {
         this.clock = clock;
     }
 
+    /** The prices of open round {@code round}: what every bidder may bid on each licence. */
+    public Mono<SmraPrices> openPrices(AuctionId auction, StageId stageId, int round) {
+        return engines.after(auction, stageId, round - 1).map(engine -> engine.pricesOf(round));
+    }
+
     /** In the caller's transaction, which has checked that the auction is bidding. */
     Mono<ClockBidding.SubmittedBids> submit(String actor, String bidderId, UUID auction, String stageId, int round,
                                             JsonNode body) {

@@ -54,8 +54,13 @@ public class ClockController {
     private final ClockControls controls;
     private final AuctionService auctions;
     private final TranscriptFeed feed;
+    private final org.ngms.auction.app.StageService stages;
+    private final org.ngms.auction.app.SmraBidding smra;
 
-    public ClockController(ClockBidding clocks, ClockControls controls, AuctionService auctions, TranscriptFeed feed) {
+    public ClockController(ClockBidding clocks, ClockControls controls, AuctionService auctions, TranscriptFeed feed,
+                           org.ngms.auction.app.StageService stages, org.ngms.auction.app.SmraBidding smra) {
+        this.stages = stages;
+        this.smra = smra;
         this.clocks = clocks;
         this.controls = controls;
         this.auctions = auctions;
@@ -84,7 +89,9 @@ public class ClockController {
     @GetMapping("/api/v1/auctions/{id}/stages/{stage}/rounds")
     @Operation(summary = "Public results of every round (everyone)")
     public Mono<ArrayNode> rounds(@PathVariable UUID id, @PathVariable String stage) {
-        return auctions.details(AuctionId.of(id)).thenMany(clocks.rounds(AuctionId.of(id), StageId.of(stage))).map(ClockController::publicRound)
+        return auctions.details(AuctionId.of(id)).then(isSmra(id, stage)).flatMapMany(smraStage -> smraStage
+                        ? clocks.rounds(AuctionId.of(id), StageId.of(stage)).concatMap(r -> smraRound(id, stage, r))
+                        : clocks.rounds(AuctionId.of(id), StageId.of(stage)).map(ClockController::publicRound))
                 .collectList().map(list -> {
                     ArrayNode array = JsonNodeFactory.instance.arrayNode();
                     list.forEach(array::add);
@@ -92,10 +99,38 @@ public class ClockController {
                 });
     }
 
+    /** Whether {@code stage} is an SMRA stage with a window: its rounds show licences, not products. */
+    private Mono<Boolean> isSmra(UUID id, String stage) {
+        return stages.windows(AuctionId.of(id)).filter(w -> w.stage().equals(stage)).next()
+                .map(w -> w.stageType().equals(org.ngms.directive.Stage.StageType.SMRA.name()))
+                .defaultIfEmpty(false);
+    }
+
+    /** An SMRA round as everyone sees it; the open round with what each licence may be bid. */
+    private Mono<ObjectNode> smraRound(UUID id, String stage, ClockStore.RoundRow r) {
+        ObjectNode o = SmraViews.publicRound(r);
+        if (!r.state().equals("OPEN")) {
+            return Mono.just(o);
+        }
+        return smra.openPrices(AuctionId.of(id), StageId.of(stage), r.round())
+                .map(prices -> {
+                    prices.increment().ifPresent(p -> o.put("increment", p.toString()));
+                    return o.<ObjectNode>set("licences", SmraViews.openPrices(prices));
+                });
+    }
+
     @GetMapping(path = "/api/v1/auctions/{id}/stages/{stage}/rounds.csv", produces = "text/csv")
     @Operation(summary = "Public results of every closed round as CSV: one line per round and product (everyone)")
     public Mono<ResponseEntity<String>> roundsCsv(@PathVariable UUID id, @PathVariable String stage) {
-        return auctions.details(AuctionId.of(id)).thenMany(clocks.rounds(AuctionId.of(id), StageId.of(stage)))
+        return auctions.details(AuctionId.of(id)).then(isSmra(id, stage)).flatMap(smraStage -> smraStage
+                ? clocks.rounds(AuctionId.of(id), StageId.of(stage)).collectList()
+                        .map(rows -> ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv"))
+                                .body(SmraViews.csv(rows)))
+                : clockCsv(id, stage));
+    }
+
+    private Mono<ResponseEntity<String>> clockCsv(UUID id, String stage) {
+        return clocks.rounds(AuctionId.of(id), StageId.of(stage))
                 .filter(r -> r.roundJson().isPresent())
                 .collectList()
                 .map(rows -> {
@@ -119,9 +154,12 @@ public class ClockController {
 
     @PostMapping("/api/v1/auctions/{id}/stages/{stage}/rounds/{round}/bids")
     @Operation(summary = "Submit the caller's bids for the open round (operator); the latest submission counts",
-            description = "Body {\"bids\": [{\"product\", \"quantity\", \"price\"?}]}: a quantity at the clock price, "
-                    + "or at an intra-round price between the start-of-round and clock price in bid multiples. "
-                    + "409 round-closed after the deadline or while paused; 422 naming the rule.")
+            description = "Clock stage: body {\"bids\": [{\"product\", \"quantity\", \"price\"?}]}: a quantity at the "
+                    + "clock price, or at an intra-round price between the start-of-round and clock price in bid "
+                    + "multiples. SMRA stage: body {\"bids\": [{\"licence\", \"amount\"}], \"withdrawals\": "
+                    + "[licence], \"waiver\": bool, \"reduceEligibility\": bool} (every field optional): amounts "
+                    + "among the licence's acceptable amounts of the round. 409 round-closed after the deadline or "
+                    + "while paused; 422 naming the rule.")
     public Mono<ResponseEntity<ObjectNode>> submit(@PathVariable UUID id, @PathVariable String stage,
                                                    @PathVariable int round, @RequestBody JsonNode body) {
         return Callers.current()
@@ -152,11 +190,18 @@ public class ClockController {
                     ArrayNode versions = o.putArray("submissions");
                     rowAndBids.getT2().forEach(b -> versions.addObject().put("version", b.version())
                             .put("submittedAt", b.submittedAt().toString()).set("bids", JSON.readTree(b.bidsJson())));
-                    rowAndBids.getT1().roundJson().ifPresent(text -> JSON.readTree(text).get("bidders").forEach(b -> {
-                        if (bidder.equals(b.get("bidder").asString())) {
-                            o.set("result", b);
+                    rowAndBids.getT1().roundJson().ifPresent(text -> {
+                        JsonNode result = JSON.readTree(text);
+                        if ("ngms-smra-round/1".equals(result.path("schema").asString())) {
+                            SmraViews.ownResult(o, bidder, result);
+                            return;
                         }
-                    }));
+                        result.get("bidders").forEach(b -> {
+                            if (bidder.equals(b.get("bidder").asString())) {
+                                o.set("result", b);
+                            }
+                        });
+                    });
                     return o;
                 }));
     }
@@ -233,6 +278,7 @@ public class ClockController {
     }
 
     private static final List<String> PUBLIC_EVENTS = List.of("STAGE_OPENED", "ROUND_OPENED", "ROUND_RESULT",
+            "SMRA_ROUND_OPENED", "SMRA_ROUND_RESULT",
             "ROUND_PAUSED", "ROUND_RESUMED", "ROUND_EXTENDED", "ROUND_INCREMENT_SET", "STAGE_RESULT",
             "STAGE_OPERATION_FAILED", "STAGE_OPERATION_RECOVERED",
             "OUTCOME_PUBLISHED");
@@ -258,6 +304,13 @@ public class ClockController {
         }
         if (r.record().type().equals("ROUND_RESULT")) {
             data.set("products", payload.path("result").path("products"));
+        }
+        if (r.record().type().equals("SMRA_ROUND_OPENED")) {
+            data.set("licences", payload.path("licences"));
+        }
+        if (r.record().type().equals("SMRA_ROUND_RESULT")) {
+            // the licences without their standing bidders: identities stay private until the outcome
+            data.set("licences", SmraViews.publicLicences(payload.path("result")));
         }
         return ServerSentEvent.builder(data.toString()).id(Long.toString(r.record().seq()))
                 .event(r.record().type()).build();
