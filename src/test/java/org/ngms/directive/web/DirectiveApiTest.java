@@ -92,8 +92,15 @@ class DirectiveApiTest extends IntegrationTestBase {
 
     @Test
     void aDirectiveNamingAStageFormatTheServiceDoesNotRunIsRefusedAtRegistrationNamingTheStage() {
-        String id = Scenarios.uniqueId("PK-3G4G");
-        String yaml = Scenarios.directiveYaml("pk-3g4g-2014", id);
+        String id = Scenarios.uniqueId("PK-5G-SMRA");
+        // 2026 with an SMRA allocating the lots before the position clock: an assignment after an SMRA is not run
+        String yaml = Scenarios.directiveYaml("pk-5g-2026", id);
+        int start = yaml.indexOf("  - id: allocation\n");
+        int end = yaml.indexOf("  - id: assignment\n");
+        yaml = yaml.substring(0, start) + "  - id: allocation\n    type: SMRA\n    roundMinutes: 30\n"
+                + "    minIncrementPercent: \"5\"\n    maxIncrementPercent: \"5\"\n    incrementRule: FIXED\n"
+                + "    activityRequirementPercent: \"100\"\n    waivers: 3\n    withdrawalsAllowed: false\n"
+                + "    bidMultiple: 1000\n" + yaml.substring(end);
 
         post(yaml, YAML).expectStatus().isEqualTo(422)
                 .expectHeader().contentType("application/problem+json")
@@ -102,7 +109,7 @@ class DirectiveApiTest extends IntegrationTestBase {
                 .jsonPath("$.errors.length()").isEqualTo(1)
                 .jsonPath("$.errors[0].path").isEqualTo("stages[1].type")
                 .jsonPath("$.errors[0].rule").isEqualTo("FORMAT_NOT_RUNNABLE")
-                .jsonPath("$.errors[0].value").isEqualTo("SMRA");
+                .jsonPath("$.errors[0].value").isEqualTo("ASSIGNMENT");
         web.get().uri("/api/v1/directives/" + id).exchange().expectStatus().isNotFound();
         web.post().uri("/api/v1/directives/validation").contentType(YAML).bodyValue(yaml).exchange()
                 .expectStatus().isOk().expectBody()
