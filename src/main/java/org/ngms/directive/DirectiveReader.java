@@ -227,7 +227,9 @@ final class DirectiveReader {
         Integer minutes = f.integer("roundMinutes", 1, 1440);
         var min = f.percent("minIncrementPercent", false, 100);
         var max = f.percent("maxIncrementPercent", false, 100);
+        int before = reader.violations().size();
         var activity = f.optionalPercent("activityRequirementPercent", false, 100);
+        boolean activityGiven = activity.isPresent() || reader.violations().size() > before;
         Integer waivers = f.integer("waivers", 0, 20);
         Boolean withdrawals = f.bool("withdrawalsAllowed", false);
         var rule = f.optionalEnum("incrementRule", Stage.SmraIncrementRule.class)
@@ -241,7 +243,7 @@ final class DirectiveReader {
             return a.build(() -> new Stage.ActivityStage(from, percent));
         });
         // activityStages replace the single requirement, which is then the first stage's (the requirement in round 1)
-        if (activity.isEmpty() && stages.isEmpty()) {
+        if (!activityGiven && stages.isEmpty()) {
             f.reject("activityRequirementPercent", DocumentReader.REQUIRED,
                     "activityRequirementPercent is required unless activityStages are given", null);
         }

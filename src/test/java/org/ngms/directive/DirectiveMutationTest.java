@@ -506,6 +506,10 @@ class DirectiveMutationTest {
         assertThat(DirectiveParser.parse(staged)).isInstanceOf(DirectiveParser.Valid.class);
         assertThat(violations(neither)).containsExactly(
                 v("stages[1].activityRequirementPercent", DocumentReader.REQUIRED, null));
+        ObjectNode malformed = tree("pk-850-2016");
+        stage(malformed, 1).put("activityRequirementPercent", "all");
+        assertThat(violations(malformed)).as("reported once, not also as missing").containsExactly(
+                v("stages[1].activityRequirementPercent", DocumentReader.BAD_FORMAT, "all"));
     }
 
     @Test

@@ -256,8 +256,8 @@ class PreBidOffersTest {
     void aBandWithoutAnOverDemandedCategoryIsDecidedAtReserveUnderBandEscalation() {
         PolicyDirective d = SealedFixtures.directiveOf("pk-3g4g-2014");
         List<DemandOffer> offers = List.of(new DemandOffer("mobilink", Map.of("2100-10", 1)),
-                new DemandOffer("zong", Map.of("2100-10", 1, "1800", 1)), new DemandOffer("telenor", Map.of("2100-5", 1)),
-                new DemandOffer("ufone", Map.of("2100-5", 1)));
+                new DemandOffer("zong", Map.of("2100-10", 1, "1800", 1)),
+                new DemandOffer("telenor", Map.of("2100-5", 1)), new DemandOffer("ufone", Map.of("2100-5", 1)));
 
         PreBidOutcome o = pk2014(d, offers);
 

@@ -40,7 +40,8 @@ class SmraScriptReaderTest {
                 Optional.of(Percent.of(1)), Optional.of(Percent.of(1)), Optional.of(Percent.of(1)));
         assertThat(script.rounds().get(0).actions()).hasSize(4).first()
                 .isEqualTo(SmraActions.bid("mobilink", "2100-10-1", 295_000_000L));
-        assertThat(script.rounds().get(3).actions()).containsExactly(SmraActions.bid("zong", "2100-10-1", 306_920_000L));
+        assertThat(script.rounds().get(3).actions())
+                .containsExactly(SmraActions.bid("zong", "2100-10-1", 306_920_000L));
         assertThat(script.rounds().get(4).actions()).containsExactly(SmraActions.waiver("ufone"));
         assertThat(script.rounds().get(6).actions()).isEmpty();
     }
