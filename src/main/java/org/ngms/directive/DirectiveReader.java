@@ -209,7 +209,8 @@ final class DirectiveReader {
         return switch (type) {
             case SEALED_DEMAND_AT_RESERVE -> {
                 Optional<String> escalateTo = f.optionalString("escalateTo");
-                yield f.build(() -> new Stage.SealedDemandAtReserve(id, categories, escalateTo));
+                var escalation = f.optionalEnum("escalation", Stage.Escalation.class).orElse(Stage.Escalation.CATEGORY);
+                yield f.build(() -> new Stage.SealedDemandAtReserve(id, categories, escalateTo, escalation));
             }
             case CLOCK -> clock(f, id, categories);
             case SMRA -> smra(f, id, categories);
@@ -226,7 +227,9 @@ final class DirectiveReader {
         Integer minutes = f.integer("roundMinutes", 1, 1440);
         var min = f.percent("minIncrementPercent", false, 100);
         var max = f.percent("maxIncrementPercent", false, 100);
-        var activity = f.percent("activityRequirementPercent", false, 100);
+        int before = reader.violations().size();
+        var activity = f.optionalPercent("activityRequirementPercent", false, 100);
+        boolean activityGiven = activity.isPresent() || reader.violations().size() > before;
         Integer waivers = f.integer("waivers", 0, 20);
         Boolean withdrawals = f.bool("withdrawalsAllowed", false);
         var rule = f.optionalEnum("incrementRule", Stage.SmraIncrementRule.class)
@@ -239,11 +242,18 @@ final class DirectiveReader {
             var percent = a.percent("percent", false, 100);
             return a.build(() -> new Stage.ActivityStage(from, percent));
         });
+        // activityStages replace the single requirement, which is then the first stage's (the requirement in round 1)
+        if (!activityGiven && stages.isEmpty()) {
+            f.reject("activityRequirementPercent", DocumentReader.REQUIRED,
+                    "activityRequirementPercent is required unless activityStages are given", null);
+        }
+        var requirement = activity.orElseGet(() -> stages.isEmpty() || stages.get(0) == null ? null
+                : stages.get(0).percent());
         Boolean automatic = f.bool("automaticWaivers", true);
         Integer withdrawalRounds = f.optionalInteger("withdrawalRounds", 0, 100)
                 .orElse(Boolean.TRUE.equals(withdrawals) ? 2 : 0);
         var interim = f.optionalPercent("interimWithdrawalPercent", true, 100).orElse(org.ngms.shared.Percent.of(3));
-        return f.build(() -> new Stage.Smra(id, categories, minutes, min, max, activity, waivers, withdrawals, rule,
+        return f.build(() -> new Stage.Smra(id, categories, minutes, min, max, requirement, waivers, withdrawals, rule,
                 weight, multiple, clickBox, stages, automatic, withdrawalRounds, interim));
     }
 

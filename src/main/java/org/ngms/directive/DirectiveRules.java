@@ -39,6 +39,7 @@ public final class DirectiveRules {
     public static final String DEPOSIT_INCOMPLETE = "DEPOSIT_INCOMPLETE";
     public static final String IMPOSSIBLE_PIPELINE = "IMPOSSIBLE_PIPELINE";
     public static final String INCREMENT_INCOMPLETE = "INCREMENT_INCOMPLETE";
+    public static final String ESCALATION_INCOMPLETE = "ESCALATION_INCOMPLETE";
     public static final String PAYMENT_INCOMPLETE = "PAYMENT_INCOMPLETE";
     public static final String EXCHANGE_RATE_REQUIRED = "EXCHANGE_RATE_REQUIRED";
     public static final String BAND_PLAN = "BAND_PLAN";
@@ -475,7 +476,8 @@ public final class DirectiveRules {
 
     /**
      * The format is a possible pipeline: it starts with an allocation stage; sealed demand at reserve comes only
-     * first and escalates only to a later CLOCK or SMRA stage; every later ascending stage is that escalation target;
+     * first and escalates only to a later CLOCK or SMRA stage (a band-wide escalation needs that stage); every later
+     * ascending stage is that escalation target;
      * a later sealed package round follows a clock stage (CCA supplementary round); assignment stages come last and
      * assign only generic lots, each category once.
      */
@@ -501,6 +503,9 @@ public final class DirectiveRules {
             }
             if (s instanceof Stage.SealedDemandAtReserve sealed && sealed.escalateTo().isPresent()) {
                 escalationGoesForward(at, i, sealed.escalateTo().get());
+            }
+            if (s instanceof Stage.SealedDemandAtReserve sealed) {
+                bandEscalationHasATarget(at, sealed);
             }
             if (s instanceof Stage.Assignment assignment) {
                 assignmentSeen = true;
@@ -559,6 +564,14 @@ public final class DirectiveRules {
         if (s instanceof Stage.SealedPackage && !(previous instanceof Stage.Clock)) {
             reject(at + ".type", IMPOSSIBLE_PIPELINE,
                     "a later sealed package round is a supplementary round and must follow a CLOCK stage", s.type());
+        }
+    }
+
+    /** A band-wide escalation needs a stage to escalate to: {@code escalation: BAND} without {@code escalateTo}. */
+    private void bandEscalationHasATarget(String at, Stage.SealedDemandAtReserve sealed) {
+        if (sealed.escalation() == Stage.Escalation.BAND && sealed.escalateTo().isEmpty()) {
+            reject(at + ".escalation", ESCALATION_INCOMPLETE,
+                    "escalation BAND needs escalateTo, the stage the band's categories go to", sealed.escalation());
         }
     }
 

@@ -193,6 +193,7 @@ public final class DirectiveWriter {
         }
         if (s instanceof Stage.SealedDemandAtReserve sealed) {
             sealed.escalateTo().ifPresent(t -> o.put("escalateTo", t));
+            o.put("escalation", sealed.escalation().name());
         } else if (s instanceof Stage.Clock clock) {
             o.put("firstRoundMinutes", clock.firstRoundMinutes()).put("roundMinutes", clock.roundMinutes());
             o.set("increment", increment(clock.increment()));

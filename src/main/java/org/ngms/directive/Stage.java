@@ -31,13 +31,16 @@ public sealed interface Stage {
     /**
      * Pre-bid offers at reserve (PTA 2014-2021): each bidder states its demand per product at the reserve price;
      * products where total demand is at most supply are awarded at reserve, the others go to {@code escalateTo}.
+     * {@code escalation} says what goes with an over-demanded product: the product alone, or every product of its
+     * band and licence area that the escalation stage covers (PTA 2014: all four 2100 MHz lots went to the SMRA).
      */
-    record SealedDemandAtReserve(String id, List<String> categories, Optional<String> escalateTo)
-            implements AllocationStage {
+    record SealedDemandAtReserve(String id, List<String> categories, Optional<String> escalateTo,
+                                 Escalation escalation) implements AllocationStage {
         public SealedDemandAtReserve {
             Objects.requireNonNull(id, "id");
             categories = List.copyOf(categories);
             Objects.requireNonNull(escalateTo, "escalateTo");
+            Objects.requireNonNull(escalation, "escalation");
         }
 
         @Override
@@ -101,6 +104,13 @@ public sealed interface Stage {
             return activityStages.isEmpty() ? List.of(new ActivityStage(1, activityRequirement)) : activityStages;
         }
     }
+
+    /**
+     * What escalates from a sealed stage at reserve: CATEGORY, each over-demanded category alone; BAND, with an
+     * over-demanded category every other category of its band and licence area in the escalation stage's scope,
+     * whatever its demand (nothing of the band is awarded at reserve then).
+     */
+    enum Escalation { CATEGORY, BAND }
 
     enum SmraIncrementRule { REGULATOR_RANGE, FIXED, ACTIVITY_BASED }
 

@@ -497,6 +497,22 @@ class DirectiveMutationTest {
     }
 
     @Test
+    void anSmraStatesItsActivityRequirementOrItsActivityStages() {
+        ObjectNode staged = tree("pk-3g4g-2014");
+        ObjectNode neither = tree("pk-3g4g-2014");
+        stage(neither, 1).remove("activityStages");
+
+        assertThat(stage(staged, 1).has("activityRequirementPercent")).isFalse();
+        assertThat(DirectiveParser.parse(staged)).isInstanceOf(DirectiveParser.Valid.class);
+        assertThat(violations(neither)).containsExactly(
+                v("stages[1].activityRequirementPercent", DocumentReader.REQUIRED, null));
+        ObjectNode malformed = tree("pk-850-2016");
+        stage(malformed, 1).put("activityRequirementPercent", "all");
+        assertThat(violations(malformed)).as("reported once, not also as missing").containsExactly(
+                v("stages[1].activityRequirementPercent", DocumentReader.BAD_FORMAT, "all"));
+    }
+
+    @Test
     void anSmraNamesItsBidMultiple() {
         ObjectNode t = tree("pk-3g4g-2014");
         stage(t, 1).remove("bidMultiple");
@@ -621,6 +637,16 @@ class DirectiveMutationTest {
         assertThat(violations(t)).containsExactly(
                 v("stages[1].type", DirectiveRules.IMPOSSIBLE_PIPELINE, "SEALED_DEMAND_AT_RESERVE"),
                 v("stages[1].escalateTo", DirectiveRules.IMPOSSIBLE_PIPELINE, ascending.get("id").asString()));
+    }
+
+    @Test
+    void aBandWideEscalationWithoutAStageToEscalateToIsRefused() {
+        ObjectNode t = tree("pk-3g4g-2014");
+        stage(t, 0).put("escalation", "BAND").remove("escalateTo");
+        array(t, "stages").remove(1);
+
+        assertThat(violations(t)).containsExactly(
+                v("stages[0].escalation", DirectiveRules.ESCALATION_INCOMPLETE, "BAND"));
     }
 
     @Test

@@ -33,6 +33,10 @@ import org.ngms.shared.Money;
  *       demand at the reserve price, the rest is unsold. Above the supply: the category escalates to
  *       {@code escalateTo} with every bidder's demand; when there is no such stage, or its category list leaves the
  *       category out, the status says so and nothing is awarded in it.</li>
+ *   <li>Under {@code escalation: BAND}, an over-demanded category that escalates takes along every other category
+ *       of its band and licence area in the stage's scope and in the escalation stage's: each escalates too, with
+ *       each bidder's demand (possibly none; total at most the supply), and nothing is awarded or unsold in it here.
+ *       Other bands are decided as above.</li>
  *   <li>Specific lots: bidders are ordered by ascending tie number (the first 8 bytes, unsigned, of
  *       HMAC-SHA-256(seed, "sealed/STAGE/CATEGORY/BIDDER")), ties by id; taking the blocks in the directive's order,
  *       the first bidder gets the first blocks it demanded, the next bidder the following ones, so each winner's
@@ -81,22 +85,36 @@ public final class PreBidOffers {
         }
         exclusions.sort(Comparator.comparing(Exclusion::bidder));
 
-        List<Award> awards = new ArrayList<>();
-        List<Escalation> escalations = new ArrayList<>();
-        Map<String, Integer> unsold = new TreeMap<>();
-        boolean stranded = false;
-        for (LotCategory c : inScope(d, stage)) {
+        List<LotCategory> scope = inScope(d, stage);
+        Map<String, Map<String, Integer>> demandOf = new LinkedHashMap<>();
+        for (LotCategory c : scope) {
             Map<String, Integer> demand = new TreeMap<>();
             valid.forEach((bidder, offer) -> {
                 if (offer.blocksOf(c.id()) > 0) {
                     demand.put(bidder, offer.blocksOf(c.id()));
                 }
             });
-            int total = demand.values().stream().mapToInt(Integer::intValue).sum();
+            demandOf.put(c.id(), demand);
+        }
+        List<String> pulledAlong = stage.escalation() == Stage.Escalation.BAND
+                ? pulledAlong(d, stage, scope, demandOf) : List.of();
+
+        List<Award> awards = new ArrayList<>();
+        List<Escalation> escalations = new ArrayList<>();
+        Map<String, Integer> unsold = new TreeMap<>();
+        boolean stranded = false;
+        for (LotCategory c : scope) {
+            Map<String, Integer> demand = demandOf.get(c.id());
+            int total = total(demand);
             if (total > c.blocks()) {
                 Optional<String> target = escalationTarget(d, stage, c.id());
                 stranded |= target.isEmpty();
                 escalations.add(new Escalation(c.id(), target, c.blocks(), total, demand));
+                continue;
+            }
+            if (pulledAlong.contains(c.id())) {
+                escalations.add(new Escalation(c.id(), escalationTarget(d, stage, c.id()), c.blocks(), total,
+                        demand));
                 continue;
             }
             awards.addAll(awardAtReserve(c, stage, demand, seed));
@@ -109,6 +127,33 @@ public final class PreBidOffers {
         Money revenue = awards.stream().map(Award::total).reduce(Money.ZERO, Money::plus);
         return new PreBidOutcome(stage.id(), status, awards, escalations, exclusions,
                 pendingConditions(d, valid, bidders, escalations), unsold, revenue);
+    }
+
+    private static int total(Map<String, Integer> demand) {
+        return demand.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /**
+     * Under {@code escalation: BAND}, the categories that are not over-demanded themselves but escalate with one that
+     * is: in the stage's scope, of the same band and licence area as an over-demanded category that has a stage to
+     * go to, and in that stage's scope. A category whose over-demanded band mate has nowhere to go stays decided.
+     */
+    static List<String> pulledAlong(PolicyDirective d, Stage.SealedDemandAtReserve stage, List<LotCategory> scope,
+                                    Map<String, Map<String, Integer>> demandOf) {
+        List<String> pulled = new ArrayList<>();
+        for (LotCategory c : scope) {
+            if (total(demandOf.get(c.id())) > c.blocks() || escalationTarget(d, stage, c.id()).isEmpty()) {
+                continue;
+            }
+            boolean bandEscalates = scope.stream()
+                    .filter(o -> o.band().equals(c.band()) && o.area().equals(c.area()))
+                    .anyMatch(o -> total(demandOf.get(o.id())) > o.blocks()
+                            && escalationTarget(d, stage, o.id()).isPresent());
+            if (bandEscalates) {
+                pulled.add(c.id());
+            }
+        }
+        return pulled;
     }
 
     /** The categories a stage covers, in the directive's order; an empty list means every category. */

@@ -65,8 +65,10 @@ public record PreBidOutcome(String stage, Status status, List<Award> awards, Lis
     }
 
     /**
-     * An over-demanded category: total demand above supply. {@code toStage} is the stage that continues it (empty
-     * when none can); {@code demand} is each bidder's positive demand at reserve, its starting demand there.
+     * An escalated category: over-demanded (total demand above supply), or, under {@code escalation: BAND}, a
+     * category of the same band and licence area taken along with an over-demanded one (total demand at most the
+     * supply, possibly none). {@code toStage} is the stage that continues it (empty when none can); {@code demand}
+     * is each bidder's positive demand at reserve, its starting demand there (empty when nobody demanded it).
      */
     public record Escalation(String category, Optional<String> toStage, int supply, int totalDemand,
                              Map<String, Integer> demand) {

@@ -29,9 +29,11 @@ import org.ngms.shared.Mhz;
  * one did) is a licence: the category's id when it has one block, else {@code category-1} upwards. Its minimum
  * opening bid is the category's reserve per block, its bidding units the category's eligibility points per block,
  * its spectrum the block counted as the directive counts spectrum.</li>
- * <li><b>Bidders</b>: the qualified bidders (those that demanded an escalated category, when a sealed stage escalated
- * to this one), each with the eligibility qualification gave it, and its holdings per band plus what a sealed stage
- * awarded it.</li>
+ * <li><b>Bidders</b>: the qualified bidders, each with the eligibility qualification gave it, and its holdings per
+ * band plus what a sealed stage awarded it. When a sealed stage escalated to this one, only those that demanded an
+ * escalated category take part, and each one's eligibility is the points of that sealed demand: the sum over the
+ * escalated categories of its blocks times the category's eligibility points per block (a bidder cannot bid for more
+ * in the SMRA than it stated at reserve).</li>
  * <li><b>Caps</b>: the directive's, in kHz, counting holdings where the cap says so.</li>
  * <li><b>Rules</b>: the stage's increment rule (a regulator range, a fixed percentage, or the FCC activity-based
  * formula between the stage's minimum and maximum with its weight), bid multiple, click box (the minimum acceptable
@@ -51,13 +53,16 @@ public final class SmraSetups {
         List<Bidder> qualified = registered.stream().filter(b -> b.status() == Bidder.Status.QUALIFIED).toList();
         Optional<PreBidOutcome> escalating = ClockSetups.escalatingResult(earlierStageResults, stageId);
         Set<String> categories = new LinkedHashSet<>();
-        Set<String> demanded = new LinkedHashSet<>();
+        // after an escalation: each bidder that demanded an escalated category, with the points of that demand
+        Map<String, Integer> sealedPoints = new HashMap<>();
         Map<String, Map<String, Long>> awardedKhz = new HashMap<>();
         if (escalating.isPresent()) {
             for (PreBidOutcome.Escalation e : escalating.get().escalations()) {
                 if (e.toStage().equals(Optional.of(stageId))) {
                     categories.add(e.category());
-                    demanded.addAll(e.demand().keySet());
+                    int points = d.lotCategory(e.category()).orElseThrow(() -> new IllegalArgumentException(
+                            "the directive has no lot category " + e.category())).eligibilityPointsPerBlock();
+                    e.demand().forEach((bidder, blocks) -> sealedPoints.merge(bidder, blocks * points, Integer::sum));
                 }
             }
             for (PreBidOutcome.Award a : escalating.get().awards()) {
@@ -83,14 +88,15 @@ public final class SmraSetups {
         List<SmraBidder> bidders = new ArrayList<>();
         List<SmraBidder> withoutHoldings = new ArrayList<>();
         for (Bidder b : qualified) {
-            if (escalating.isPresent() && !demanded.contains(b.id())) {
+            if (escalating.isPresent() && !sealedPoints.containsKey(b.id())) {
                 continue;
             }
+            int eligibility = escalating.isPresent() ? sealedPoints.get(b.id()) : b.eligibilityPoints();
             Map<String, Long> holdings = new TreeMap<>();
             b.holdings().forEach((band, mhz) -> holdings.merge(band, mhz.khz(), Long::sum));
             awardedKhz.getOrDefault(b.id(), Map.of()).forEach((band, khz) -> holdings.merge(band, khz, Long::sum));
-            bidders.add(new SmraBidder(b.id(), b.newEntrant(), b.eligibilityPoints(), holdings));
-            withoutHoldings.add(new SmraBidder(b.id(), b.newEntrant(), b.eligibilityPoints(), Map.of()));
+            bidders.add(new SmraBidder(b.id(), b.newEntrant(), eligibility, holdings));
+            withoutHoldings.add(new SmraBidder(b.id(), b.newEntrant(), eligibility, Map.of()));
         }
         List<CapRule> caps = new ArrayList<>();
         for (SpectrumCap cap : d.spectrumCaps()) {

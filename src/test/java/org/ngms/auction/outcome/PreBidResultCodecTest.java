@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.ngms.auction.sealed.PreBidOffers;
@@ -13,6 +15,7 @@ import org.ngms.directive.PolicyDirective;
 import org.ngms.directive.Scenario;
 import org.ngms.directive.Stage;
 import org.ngms.shared.CanonicalJson;
+import org.ngms.shared.Money;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -41,7 +44,8 @@ class PreBidResultCodecTest {
 
     @Test
     void everyRealSealedStageResultReadsBackToTheSameValueAndTheSameBytes() {
-        for (String dir : List.of("pk-ngms-2021", "ajkgb-ngms-2021", "pk-850-2016", "pk-1800-2017")) {
+        // 2014 escalates 2100-5 band-wide: an escalation with its total demand at most the supply
+        for (String dir : List.of("pk-ngms-2021", "ajkgb-ngms-2021", "pk-850-2016", "pk-1800-2017", "pk-3g4g-2014")) {
             PreBidOutcome outcome = evaluated(dir);
             ObjectNode written = OutcomeJson.preBidResult(outcome);
             PreBidOutcome read = OutcomeJson.readPreBidResult(JSON.readTree(canonical(written)));
@@ -54,6 +58,21 @@ class PreBidResultCodecTest {
     void anEscalationKeepsEachBiddersStartingDemand() {
         PreBidOutcome read = OutcomeJson.readPreBidResult(OutcomeJson.preBidResult(evaluated("ajkgb-ngms-2021")));
         assertThat(read.escalation("P1").orElseThrow().demand()).containsEntry("jazz", 2).containsEntry("zong", 2);
+    }
+
+    @Test
+    void aCategoryEscalatedBandWideThatNobodyDemandedReadsBackWithNoDemand() {
+        PreBidOutcome outcome = new PreBidOutcome("sealed", PreBidOutcome.Status.ESCALATED, List.of(),
+                List.of(new PreBidOutcome.Escalation("2100-10", Optional.of("smra"), 2, 3, Map.of("a", 2, "b", 1)),
+                        new PreBidOutcome.Escalation("2100-5", Optional.of("smra"), 2, 0, Map.of())),
+                List.of(), List.of(), Map.of(), Money.ZERO);
+        ObjectNode written = OutcomeJson.preBidResult(outcome);
+
+        PreBidOutcome read = OutcomeJson.readPreBidResult(JSON.readTree(canonical(written)));
+
+        assertThat(read).isEqualTo(outcome);
+        assertThat(read.escalation("2100-5").orElseThrow().demand()).isEmpty();
+        assertThat(canonical(OutcomeJson.preBidResult(read))).isEqualTo(canonical(written));
     }
 
     @Test

@@ -196,4 +196,88 @@ class PreBidOffersTest {
             assertThat(p.requiredBands()).containsExactly("2100");
         });
     }
+
+    private static PreBidOutcome pk2014(PolicyDirective d, List<DemandOffer> offers) {
+        Scenario s = SealedFixtures.scenario("pk-3g4g-2014");
+        return PreBidOffers.evaluate(d, sealedStage(d), qualified(d, s.bidders()), offers, SEED);
+    }
+
+    @Test
+    void in2014TheOverDemanded2x10CategoryTakesThe2x5OneAlongToTheSmraWhile1800IsDecidedAtReserve() {
+        PreBidOutcome o = replay("pk-3g4g-2014", SEED);
+
+        assertThat(o.status()).isEqualTo(Status.ESCALATED);
+        assertThat(o.escalations()).extracting(e -> e.category() + " " + e.toStage().orElse("-") + " "
+                + e.totalDemand() + "/" + e.supply()).containsExactly("2100-10 smra 4/2", "2100-5 smra 2/2");
+        assertThat(o.escalation("2100-5").orElseThrow().demand()).isEqualTo(Map.of("telenor", 1, "ufone", 1));
+        assertThat(o.awards()).noneMatch(a -> a.category().startsWith("2100"));
+        // 1800 is another band: decided at reserve, each award pending the 2x10 in 2100 the SMRA may give
+        assertThat(o.awards()).containsExactly(
+                new Award("ufone", "1800", 1, List.of(), Money.of(210_000_000), Money.of(210_000_000)),
+                new Award("zong", "1800", 1, List.of(), Money.of(210_000_000), Money.of(210_000_000)));
+        assertThat(o.pendingConditions()).extracting(PreBidOutcome.PendingCondition::bidder)
+                .containsExactly("ufone", "zong");
+        assertThat(o.unsold()).isEqualTo(Map.of("850", 1));
+        assertThat(o.revenue()).isEqualTo(Money.of(420_000_000));
+    }
+
+    @Test
+    void aBandEscalationPullsAlongACategoryNobodyDemanded() {
+        PolicyDirective d = SealedFixtures.directiveOf("pk-3g4g-2014");
+        List<DemandOffer> offers = List.of(new DemandOffer("mobilink", Map.of("2100-10", 1)),
+                new DemandOffer("zong", Map.of("2100-10", 1)), new DemandOffer("telenor", Map.of("2100-10", 1)),
+                new DemandOffer("ufone", Map.of()));
+
+        PreBidOutcome o = pk2014(d, offers);
+
+        assertThat(o.escalation("2100-5").orElseThrow()).satisfies(e -> {
+            assertThat(e.toStage()).contains("smra");
+            assertThat(e.totalDemand()).isZero();
+            assertThat(e.demand()).isEmpty();
+        });
+        assertThat(o.unsold()).doesNotContainKey("2100-5").containsEntry("1800", 2).containsEntry("850", 1);
+    }
+
+    @Test
+    void escalatingByCategoryAwardsThe2x5LotsAtReserveAsBefore() {
+        PolicyDirective d = directive(Scenarios.directiveYaml("pk-3g4g-2014")
+                .replaceFirst("(?m)^    escalation: BAND.*$", "    escalation: CATEGORY"));
+
+        PreBidOutcome o = pk2014(d, SealedFixtures.sealedBids("pk-3g4g-2014").offers("sealed"));
+
+        assertThat(o.escalations()).extracting(PreBidOutcome.Escalation::category).containsExactly("2100-10");
+        assertThat(o.blocksAwarded("telenor", "2100-5")).isEqualTo(1);
+        assertThat(o.blocksAwarded("ufone", "2100-5")).isEqualTo(1);
+        assertThat(o.blocksAwarded("zong", "1800")).isEqualTo(1);
+        assertThat(o.revenue()).isEqualTo(Money.of(2 * 147_500_000 + 2 * 210_000_000));
+    }
+
+    @Test
+    void aBandWithoutAnOverDemandedCategoryIsDecidedAtReserveUnderBandEscalation() {
+        PolicyDirective d = SealedFixtures.directiveOf("pk-3g4g-2014");
+        List<DemandOffer> offers = List.of(new DemandOffer("mobilink", Map.of("2100-10", 1)),
+                new DemandOffer("zong", Map.of("2100-10", 1, "1800", 1)),
+                new DemandOffer("telenor", Map.of("2100-5", 1)), new DemandOffer("ufone", Map.of("2100-5", 1)));
+
+        PreBidOutcome o = pk2014(d, offers);
+
+        assertThat(o.status()).isEqualTo(Status.DECIDED);
+        assertThat(o.escalations()).isEmpty();
+        assertThat(o.blocksAwarded("mobilink", "2100-10")).isEqualTo(1);
+        assertThat(o.blocksAwarded("telenor", "2100-5")).isEqualTo(1);
+        assertThat(o.pendingConditions()).isEmpty();
+        assertThat(o.unsold()).isEqualTo(Map.of("1800", 1, "850", 1));
+    }
+
+    @Test
+    void aBandMateOutsideTheEscalationStagesScopeIsDecidedAtReserve() {
+        PolicyDirective d = directive(Scenarios.directiveYaml("pk-3g4g-2014")
+                .replaceFirst("(?m)^    type: SMRA(.*)$", "    type: SMRA$1\n    categories: [\"2100-10\"]"));
+
+        PreBidOutcome o = pk2014(d, SealedFixtures.sealedBids("pk-3g4g-2014").offers("sealed"));
+
+        assertThat(o.escalations()).extracting(PreBidOutcome.Escalation::category).containsExactly("2100-10");
+        assertThat(o.blocksAwarded("telenor", "2100-5")).isEqualTo(1);
+        assertThat(o.blocksAwarded("ufone", "2100-5")).isEqualTo(1);
+    }
 }

@@ -8,9 +8,11 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.ngms.auction.Bidder;
+import org.ngms.auction.sealed.PreBidOffers;
 import org.ngms.auction.sealed.PreBidOutcome;
 import org.ngms.auction.sealed.SealedFixtures;
 import org.ngms.directive.PolicyDirective;
+import org.ngms.directive.Stage;
 import org.ngms.shared.Money;
 import org.ngms.shared.Percent;
 
@@ -40,7 +42,11 @@ class SmraSetupsTest {
         assertThat(setup.increment()).isEqualTo(new SmraIncrement.RegulatorRange(Percent.of(1), Percent.of(3)));
         assertThat(setup.bidMultiple()).isEqualTo(10_000L);
         assertThat(setup.waivers()).isEqualTo(3);
-        assertThat(setup.activity()).containsExactly(new SmraSetup.ActivityStage(1, Percent.of(100)));
+        assertThat(setup.activity()).containsExactly(new SmraSetup.ActivityStage(1, Percent.of(30)),
+                new SmraSetup.ActivityStage(5, Percent.of(100)));
+        // without a sealed stage before it, each bidder keeps the eligibility qualification gave it
+        assertThat(setup.bidders()).extracting(SmraBidder::eligibility).containsExactlyElementsOf(
+                QUALIFIED.stream().map(Bidder::eligibilityPoints).toList());
     }
 
     @Test
@@ -68,9 +74,30 @@ class SmraSetupsTest {
 
         assertThat(setup.licences()).extracting(SmraLicence::id).containsExactly("2100-10-1", "2100-10-2");
         assertThat(setup.bidders()).extracting(SmraBidder::id).containsExactlyInAnyOrder(zong, "mobilink", "telenor");
+        // each one's eligibility is its sealed demand in the escalated category: one 2x10 block, 295 points
+        assertThat(setup.bidders()).extracting(SmraBidder::eligibility).containsOnly(295);
         SmraBidder z = setup.bidders().stream().filter(b -> b.id().equals(zong)).findFirst().orElseThrow();
         assertThat(z.holdingKhz("1800")).as("what the sealed stage awarded counts").isEqualTo(10_000L
                 + QUALIFIED.stream().filter(b -> b.id().equals(zong)).findFirst().orElseThrow().holdings()
                         .getOrDefault("1800", org.ngms.shared.Mhz.ZERO).khz());
+    }
+
+    @Test
+    void afterThe2014SealedStageTheBiddersEligibilityIsThePointsOfTheirSealedDemandInTheEscalatedBand() {
+        Stage.SealedDemandAtReserve sealedStage = SealedFixtures.sealedStage(PK2014);
+        PreBidOutcome sealed = PreBidOffers.evaluate(PK2014, sealedStage, QUALIFIED,
+                SealedFixtures.sealedBids("pk-3g4g-2014").offers(sealedStage.id()), SEED);
+
+        SmraSetup setup = SmraSetups.forStage(PK2014, "smra", QUALIFIED, SEED, List.of(sealed));
+
+        assertThat(setup.licences()).extracting(SmraLicence::id)
+                .containsExactly("2100-10-1", "2100-10-2", "2100-5-1", "2100-5-2");
+        Map<String, Integer> eligibility = new java.util.TreeMap<>();
+        setup.bidders().forEach(b -> eligibility.put(b.id(), b.eligibility()));
+        // 2x10 is 295 points a block, 2x5 148; Ufone's and Zong's 1800 demand was decided at reserve, not escalated
+        assertThat(eligibility).isEqualTo(Map.of("mobilink", 295, "zong", 295, "telenor", 295 + 148,
+                "ufone", 295 + 148));
+        assertThat(QUALIFIED.stream().filter(b -> b.id().equals("ufone")).findFirst().orElseThrow()
+                .eligibilityPoints()).as("registered: 2100 and 1800").isEqualTo(295 + 148 + 210);
     }
 }
