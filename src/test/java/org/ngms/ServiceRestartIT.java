@@ -189,6 +189,14 @@ class ServiceRestartIT {
         assertThat(shortly.waitFor()).as(text).isZero();
         assertThat(text).contains("stage clock (CLOCK): EVALUATED, 18 round(s)")
                 .contains("matches the published outcome (outcome.yaml)");
+
+        // 2014 through the real sealed pre-qualification and SMRA
+        Process smra = java("replay", Path.of("scenarios/pk-3g4g-2014").toAbsolutePath().toString())
+                .redirectErrorStream(false).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String smraText = new String(smra.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(smra.waitFor()).as(smraText).isZero();
+        assertThat(smraText).contains("stage smra (SMRA): EVALUATED, 7 round(s)")
+                .contains("revenue: 1,112,820,000").contains("matches the published outcome (outcome.yaml)");
     }
 
     @Test

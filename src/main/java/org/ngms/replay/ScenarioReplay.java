@@ -21,6 +21,11 @@ import org.ngms.auction.Schedule;
 import org.ngms.auction.app.AuctionService;
 import org.ngms.auction.app.ClockBidding;
 import org.ngms.auction.app.ClockRounds;
+import org.ngms.auction.app.ClockControls;
+import org.ngms.auction.smra.SmraActions;
+import org.ngms.auction.smra.SmraActionsJson;
+import org.ngms.auction.smra.replay.SmraScript;
+import org.ngms.auction.smra.replay.SmraScriptReader;
 import org.ngms.auction.app.StageService;
 import org.ngms.auction.clock.replay.ClockScript;
 import org.ngms.auction.clock.replay.ClockScriptReader;
@@ -62,6 +67,7 @@ public final class ScenarioReplay {
     private final StageService stages;
     private final ClockBidding clocks;
     private final ClockRounds rounds;
+    private final ClockControls controls;
     private final Clock clock;
 
     public ScenarioReplay(ApplicationContext context) {
@@ -70,6 +76,7 @@ public final class ScenarioReplay {
         this.stages = context.getBean(StageService.class);
         this.clocks = context.getBean(ClockBidding.class);
         this.rounds = context.getBean(ClockRounds.class);
+        this.controls = context.getBean(ClockControls.class);
         this.clock = context.getBean(Clock.class);
     }
 
@@ -82,6 +89,8 @@ public final class ScenarioReplay {
                 ? Optional.of(ClockScriptReader.read(directory)) : Optional.empty();
         Optional<ClockScript> assignmentScript = Files.exists(directory.resolve(ClockScript.ASSIGNMENT_FILE))
                 ? Optional.of(ClockScriptReader.read(directory, ClockScript.ASSIGNMENT_FILE)) : Optional.empty();
+        Optional<SmraScript> smraScript = Files.exists(directory.resolve(SmraScript.FILE))
+                ? Optional.of(SmraScriptReader.read(directory)) : Optional.empty();
         List<Violation> unsupported = RunnableFormats.unsupported(d);
         if (!unsupported.isEmpty()) {
             throw new InvalidScenarioException(directory, unsupported);
@@ -104,7 +113,11 @@ public final class ScenarioReplay {
                 break;
             }
             if (stages.windows(AuctionId.of(auction)).filter(w -> w.stage().equals(stage.id())).hasElements().block(WAIT)) {
-                runStage(auction, stage, sealed, stage instanceof Stage.Assignment ? assignmentScript : script);
+                if (stage instanceof Stage.Smra) {
+                    runSmra(auction, stage, smraScript);
+                } else {
+                    runStage(auction, stage, sealed, stage instanceof Stage.Assignment ? assignmentScript : script);
+                }
             }
         }
         if (stages.outcomePublished(AuctionId.of(auction)).block(WAIT)) {
@@ -154,6 +167,38 @@ public final class ScenarioReplay {
         }
     }
 
+    /**
+     * An SMRA stage round by round from the scenario's smra-bids.yaml: each round's action sets, the regulator's
+     * increment for the round after it (set while this one is open, as the regulator would), then the close; once the
+     * script is spent, rounds close with no actions, and the first of them ends the stage.
+     */
+    private void runSmra(UUID auction, Stage stage, Optional<SmraScript> script) {
+        SmraScript bids = script.filter(s -> s.stage().equals(stage.id())).orElseThrow(
+                () -> new IllegalArgumentException("stage " + stage.id() + " runs but the scenario has no "
+                        + SmraScript.FILE + " for it"));
+        AuctionId id = AuctionId.of(auction);
+        StageId stageId = StageId.of(stage.id());
+        stages.openWindow(id, stageId, clock.instant()).block(WAIT);
+        int limit = bids.rounds().size() + 1;
+        for (int round = 1; round <= limit && !ended(id, stage.id()); round++) {
+            int number = round;
+            Optional<SmraScript.Round> scripted = bids.rounds().stream().filter(r -> r.round() == number).findFirst();
+            for (SmraActions a : scripted.map(SmraScript.Round::actions).orElse(List.of())) {
+                clocks.submit(ACTOR, BidderId.of(a.bidder()), id, stageId, round, SmraActionsJson.json(a)).block(WAIT);
+            }
+            bids.rounds().stream().filter(r -> r.round() == number + 1).findFirst()
+                    .flatMap(SmraScript.Round::increment)
+                    .ifPresent(p -> controls.setIncrement(ACTOR, id, stageId, number + 1,
+                            JsonNodeFactory.instance.objectNode().put("percent", p.toString())).block(WAIT));
+            rounds.close(id, stageId, round, clock.instant()).block(WAIT);
+        }
+    }
+
+    private boolean ended(AuctionId auction, String stage) {
+        return stages.windows(auction).filter(w -> w.stage().equals(stage))
+                .any(w -> !w.state().equals("OPEN")).block(WAIT);
+    }
+
     private static JsonNode clockBids(ClockScript.BidderBids b) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         ArrayNode bids = body.putArray("bids");
@@ -185,6 +230,11 @@ public final class ScenarioReplay {
                         .ifPresent(text -> rounds.addObject().put("round", r.round())
                                 .set("products", JSON.readTree(text).get("products"))));
             }
+            if (w.stageType().equals(Stage.StageType.SMRA.name())) {
+                ArrayNode rounds = s.putArray("rounds");
+                clocks.rounds(AuctionId.of(auction), StageId.of(w.stage())).collectList().block(WAIT).forEach(r -> r
+                        .roundJson().ifPresent(text -> rounds.add(JSON.readTree(text))));
+            }
         }
         stages.outcome(AuctionId.of(auction)).blockOptional(WAIT).ifPresent(stored -> {
             JsonNode outcome = JSON.readTree(stored.json());
@@ -205,6 +255,12 @@ public final class ScenarioReplay {
                 o.put("assignmentRevenue", outcome.get("assignmentRevenue").longValue());
             }
             o.set("unsold", outcome.get("unsold"));
+            if (outcome.has("conditionsFailed")) {
+                o.set("conditionsFailed", outcome.get("conditionsFailed"));
+            }
+            if (outcome.has("withdrawalPayments")) {
+                o.set("withdrawalPayments", outcome.get("withdrawalPayments"));
+            }
             o.put("revenue", outcome.get("revenue").longValue());
             o.put("mhzSold", outcome.get("mhzSold").asString());
             o.put("transcriptSeq", stored.seq());

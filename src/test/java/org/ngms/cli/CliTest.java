@@ -102,12 +102,25 @@ class CliTest {
     }
 
     @Test
-    void replayOfAMissingOrUnrunnableScenarioSaysSoBeforeAnyDatabaseStarts() {
+    void replayOfAMissingOrUnrunnableScenarioSaysSoBeforeAnyDatabaseStarts(@TempDir Path dir) throws IOException {
         assertThat(run("replay", "/does/not/exist")).isEqualTo(Cli.INVALID);
         assertThat(err.toString()).contains("/does/not/exist");
         err.getBuffer().setLength(0);
 
-        assertThat(run("replay", "scenarios/pk-3g4g-2014")).isEqualTo(Cli.INVALID);
+        // 2026 allocated by an SMRA before its position clock: the service does not run an assignment after an SMRA
+        try (var files = Files.list(Path.of("scenarios", "pk-5g-2026"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, dir.resolve(f.getFileName()));
+            }
+        }
+        String yaml = Files.readString(dir.resolve("directive.yaml"));
+        int start = yaml.indexOf("  - id: allocation\n");
+        int end = yaml.indexOf("  - id: assignment\n");
+        Files.writeString(dir.resolve("directive.yaml"), yaml.substring(0, start) + "  - id: allocation\n"
+                + "    type: SMRA\n    roundMinutes: 30\n    minIncrementPercent: \"5\"\n"
+                + "    maxIncrementPercent: \"5\"\n    incrementRule: FIXED\n    activityRequirementPercent: \"100\"\n"
+                + "    waivers: 3\n    withdrawalsAllowed: false\n    bidMultiple: 1000\n" + yaml.substring(end));
+        assertThat(run("replay", dir.toString())).isEqualTo(Cli.INVALID);
         assertThat(err.toString()).contains("stages[1].type").contains("FORMAT_NOT_RUNNABLE");
     }
 

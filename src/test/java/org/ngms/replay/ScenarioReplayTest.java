@@ -1,17 +1,11 @@
 package org.ngms.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.ngms.directive.InvalidScenarioException;
-import org.ngms.directive.RunnableFormats;
 import org.ngms.directive.ScenarioLoader;
-import org.ngms.shared.Violation;
 import org.ngms.directive.ScenarioOutcome;
 import org.ngms.support.IntegrationTestBase;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,13 +67,43 @@ class ScenarioReplayTest extends IntegrationTestBase {
     }
 
     @Test
-    void theDirectivesOf2016And2017AreRefusedForTheirSmraStageWhichTheServiceDoesNotRunYet() {
-        // their sealed stages would escalate to an SMRA (assumed, as in 2014): accepting them would skip that stage
-        for (String scenario : List.of("pk-850-2016", "pk-1800-2017")) {
-            assertThatThrownBy(() -> replay(scenario)).isInstanceOfSatisfying(InvalidScenarioException.class,
-                    e -> assertThat(e.violations()).extracting(Violation::path, Violation::rule)
-                            .containsExactly(tuple("stages[1].type", RunnableFormats.FORMAT_NOT_RUNNABLE)));
+    void pakistan2014ZongWins2100And1800MobilinkTelenorAndUfone2100AfterSevenSmraRoundsAndUfoneLoses1800() {
+        JsonNode summary = replay("pk-3g4g-2014");
+
+        matchesThePublishedOutcome("pk-3g4g-2014", summary);
+        assertThat(summary.get("revenue").longValue()).isEqualTo(1_112_820_000L);
+        JsonNode sealed = summary.get("stages").get(0);
+        assertThat(sealed.get("result").get("status").asString()).isEqualTo("ESCALATED");
+        JsonNode smra = summary.get("stages").get(1);
+        assertThat(smra.get("type").asString()).isEqualTo("SMRA");
+        assertThat(smra.get("rounds")).hasSize(7);
+        assertThat(smra.get("result").get("awards")).extracting(a -> a.get("licence").asString() + " "
+                + a.get("bidder").asString() + " " + a.get("price").longValue())
+                .containsExactly("2100-10-1 zong 306920000", "2100-10-2 mobilink 300900000",
+                        "2100-5-1 telenor 147500000", "2100-5-2 ufone 147500000");
+        // waivers only in rounds 5 to 7
+        for (JsonNode round : smra.get("rounds")) {
+            boolean waived = false;
+            for (JsonNode b : round.get("bidders")) {
+                waived |= !b.get("waiver").asString().equals("NONE");
+            }
+            assertThat(waived).as("a waiver in round " + round.get("round")).isEqualTo(round.get("round").intValue() >= 5);
         }
+        // Ufone won only 2x5 MHz in 2100, so its 1800 award at reserve falls away and the block goes unsold
+        JsonNode failed = summary.get("conditionsFailed").get(0);
+        assertThat(failed.get("bidder").asString()).isEqualTo("ufone");
+        assertThat(failed.get("wonMhz").asString()).isEqualTo("5");
+        assertThat(summary.get("bidders").get("ufone").get("lots").has("1800")).isFalse();
+    }
+
+    @Test
+    void the850MhzAwardOf2016AndThe1800MhzAwardOf2017AreSingleApplicantsAtReserve() {
+        JsonNode y2016 = replay("pk-850-2016");
+        matchesThePublishedOutcome("pk-850-2016", y2016);
+        assertThat(y2016.get("stages")).as("the sealed stage decides; the SMRA never opens").hasSize(1);
+        JsonNode y2017 = replay("pk-1800-2017");
+        matchesThePublishedOutcome("pk-1800-2017", y2017);
+        assertThat(y2017.get("stages")).hasSize(1);
     }
 
     @Test
