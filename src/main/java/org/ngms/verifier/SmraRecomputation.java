@@ -251,7 +251,8 @@ final class SmraRecomputation {
         snapshot(s);
         if (directive == null) {
             failure(Check.RECOMPUTE_INPUT, 0, "SMRA stage " + s.id + " cannot be recomputed: "
-                    + (directiveProblem == null ? "no " + BundleVerifier.AUCTION_CREATED + " record" : directiveProblem));
+                    + (directiveProblem == null ? "no " + BundleVerifier.AUCTION_CREATED + " record"
+                    : directiveProblem));
             return stop(s, "its setup cannot be rebuilt");
         }
         if (seed.isEmpty()) {
