@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.ngms.auction.clock.ClockSetup;
 import org.ngms.auction.clock.ClockStage;
 import org.ngms.auction.clock.FastClockProcessor;
+import org.ngms.auction.smra.IncrementalSmraProcessor;
+import org.ngms.auction.smra.SmraSetup;
+import org.ngms.auction.smra.SmraStage;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -54,9 +57,9 @@ class ArchitectureTest {
 
     /**
      * The offline verifier is an independent check, not the same code twice (docs/audit.md, section 7): it recomputes
-     * clock rounds with the reference processor, so it must neither name the service's fast processor nor start or
-     * resume a stage with the default processor (which is the fast one); and it recomputes sealed stages from the
-     * domain alone, never the service's evaluation (auction/app).
+     * clock and SMRA rounds with the reference processors, so it must neither name the service's fast (incremental)
+     * processors nor start or resume a stage with the default processor (which is the service's); and it recomputes
+     * sealed stages from the domain alone, never the service's evaluation (auction/app).
      */
     @Test
     void theVerifierDoesNotRecomputeWithTheServicesOwnCode() {
@@ -64,6 +67,9 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().haveFullyQualifiedName(FastClockProcessor.class.getName())
                 .orShould().callMethod(ClockStage.class, "start", ClockSetup.class)
                 .orShould().callMethod(ClockStage.class, "resume", ClockSetup.class, List.class)
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(IncrementalSmraProcessor.class.getName())
+                .orShould().callMethod(SmraStage.class, "start", SmraSetup.class)
+                .orShould().callMethod(SmraStage.class, "resume", SmraSetup.class, List.class)
                 .orShould().dependOnClassesThat().resideInAPackage("org.ngms.auction.app..")
                 .because("a bug in the service's processor or evaluation would be reproduced, not caught")
                 .check(CLASSES);

@@ -28,13 +28,13 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code verify BUNDLE [--keys KEYS.json] [--receipt RECEIPT.json …] [--no-recompute]}: checks a published
- * transcript offline and recomputes its sealed stages and clock rounds from the published bids (docs/audit.md). Exit 0 verified, 2 not
- * verified (or an unreadable keys or receipt document), 1 an I/O error.
+ * transcript offline and recomputes its sealed stages, clock rounds and SMRA rounds from the published bids
+ * (docs/audit.md). Exit 0 verified, 2 not verified (or an unreadable keys or receipt document), 1 an I/O error.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Verifies a published transcript bundle (JSON lines) offline: hash chain, signatures, seed "
                 + "commitment, signed head, and receipts; recomputes sealed-stage results from the opened bids and "
-                + "every clock round from its bids. "
+                + "every clock and SMRA round from its bids. "
                 + "Exit 0 verified, 2 not verified, 1 an I/O error.")
 public final class VerifyCommand implements Callable<Integer> {
 
@@ -51,8 +51,8 @@ public final class VerifyCommand implements Callable<Integer> {
             + "bundle (repeatable)")
     List<Path> receipts = new ArrayList<>();
 
-    @Option(names = "--no-recompute", description = "do not recompute sealed-stage results, clock rounds and the "
-            + "outcome from the "
+    @Option(names = "--no-recompute", description = "do not recompute sealed-stage results, clock and SMRA rounds "
+            + "and the outcome from the "
             + "published bids (only the transcript, seed, head and receipts are checked)")
     boolean noRecompute;
 
@@ -122,8 +122,8 @@ public final class VerifyCommand implements Callable<Integer> {
     }
 
     /**
-     * Nothing for a chain without sealed or clock stages; else how many sealed stages and clock rounds were
-     * recomputed and whether they match.
+     * Nothing for a chain without sealed, clock or SMRA stages; else how many sealed stages, clock rounds and SMRA
+     * rounds were recomputed and whether they match.
      */
     private static String recomputed(Verification.Recomputation r) {
         if (!r.enabled()) {
@@ -142,6 +142,13 @@ public final class VerifyCommand implements Callable<Integer> {
                             : ", " + (r.clockRounds() - r.clockRoundsMatching()) + " differ")
                     + (r.clockStagesSkipped() == 0 ? ""
                             : ", " + r.clockStagesSkipped() + " clock stage(s) not recomputed (see the findings)");
+        }
+        if (r.anySmraStage()) {
+            out += ", SMRA rounds recomputed: " + r.smraRounds()
+                    + (r.smraRounds() == 0 ? "" : r.smraRoundsMatching() == r.smraRounds() ? ", match"
+                            : ", " + (r.smraRounds() - r.smraRoundsMatching()) + " differ")
+                    + (r.smraStagesSkipped() == 0 ? ""
+                            : ", " + r.smraStagesSkipped() + " SMRA stage(s) not recomputed (see the findings)");
         }
         return out;
     }

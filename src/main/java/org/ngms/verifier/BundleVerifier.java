@@ -328,7 +328,7 @@ public final class BundleVerifier {
         }
     }
 
-    // --- sealed and clock stages recomputed from the published bids ------------------------------------------
+    // --- sealed, clock and SMRA stages recomputed from the published bids -------------------------------------
 
     private void recomputeStages() {
         if (!recompute || !chain.startsWith("auction:")) {
@@ -336,8 +336,8 @@ public final class BundleVerifier {
         }
         if (walkBroken) {
             recomputation = new Verification.Recomputation(true, 0, 0, 0);
-            findings.add(Finding.info(Check.RECOMPUTE_SKIPPED, null, null, "sealed and clock stages not recomputed: "
-                    + "the records after the first broken one cannot be trusted"));
+            findings.add(Finding.info(Check.RECOMPUTE_SKIPPED, null, null, "sealed, clock and SMRA stages not "
+                    + "recomputed: the records after the first broken one cannot be trusted"));
             return;
         }
         String why = switch (seed) {
@@ -348,6 +348,7 @@ public final class BundleVerifier {
         Optional<byte[]> usable = seed == SeedStatus.REVEALED_AND_MATCHES ? revealedSeed : Optional.empty();
         recomputation = SealedRecomputation.run(chain, verified, usable, why, findings);
         recomputation = ClockRecomputation.run(chain, verified, usable, why, findings, recomputation);
+        recomputation = SmraRecomputation.run(chain, verified, usable, why, findings, recomputation);
         RationalisationRecomputation.run(verified, findings);
     }
 

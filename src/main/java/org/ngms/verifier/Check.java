@@ -75,13 +75,13 @@ public enum Check {
     /** The records a recomputation needs (directive, bidders, opened bids) are present and readable. */
     RECOMPUTE_INPUT,
     /**
-     * A sealed or clock stage could not be recomputed (information): seed not revealed, switched off.
+     * A sealed, clock or SMRA stage could not be recomputed (information): seed not revealed, switched off.
      */
     RECOMPUTE_SKIPPED,
     /**
      * Information: how a stage was recomputed, so an observer knows which independent implementation confirmed it
-     * (clock rounds: the reference bid processor; a sealed package round: CP-SAT and, when the round is small enough,
-     * the brute-force solver too, or why not).
+     * (clock rounds: the reference bid processor; SMRA rounds: the reference SMRA processor; a sealed package round:
+     * CP-SAT and, when the round is small enough, the brute-force solver too, or why not).
      */
     RECOMPUTE_METHOD,
     /**
@@ -115,5 +115,24 @@ public enum Check {
      */
     CLOCK_ROUND_RESULT,
     /** A clock stage's {@code STAGE_RESULT} is the outcome recomputed from its rounds, recorded once, when it ends. */
-    CLOCK_STAGE_RESULT
+    CLOCK_STAGE_RESULT,
+    /**
+     * An SMRA round's {@code SMRA_ROUND_RESULT} lists exactly each bidder's latest {@code SMRA_ACTIONS_SUBMITTED}
+     * version of that round, with the actions submitted (none left out, swapped or invented), and no submission is
+     * recorded after its round's result.
+     */
+    SMRA_ACTIONS,
+    /**
+     * An SMRA round opens in order, at the minimum acceptable bids and click boxes recomputed from the rounds before
+     * it, with the regulator's increment in force (the last {@code ROUND_INCREMENT_SET} for the round, else the
+     * range's minimum) where the regulator sets it.
+     */
+    SMRA_ROUND_OPENED,
+    /**
+     * An SMRA round recomputed from the action sets its {@code SMRA_ROUND_RESULT} lists is, byte for byte, the
+     * recorded result, and {@code roundSha256} is its SHA-256; rounds follow each other in order.
+     */
+    SMRA_ROUND_RESULT,
+    /** An SMRA stage's {@code STAGE_RESULT} is the outcome recomputed from its rounds, recorded once, when it ends. */
+    SMRA_STAGE_RESULT
 }

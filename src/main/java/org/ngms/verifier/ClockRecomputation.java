@@ -535,6 +535,12 @@ final class ClockRecomputation {
      * {@link IllegalArgumentException} naming the stage and the field.
      */
     private List<PreBidOutcome> preBidResults(List<Map.Entry<String, JsonNode>> recorded) {
+        return preBidResults(recorded, stageTypes);
+    }
+
+    /** As {@link #preBidResults(List)}, the stages' types as their {@code STAGE_SCHEDULED} records gave them. */
+    static List<PreBidOutcome> preBidResults(List<Map.Entry<String, JsonNode>> recorded,
+                                             Map<String, String> stageTypes) {
         List<PreBidOutcome> typed = new ArrayList<>();
         for (Map.Entry<String, JsonNode> r : recorded) {
             if (Stage.StageType.SEALED_DEMAND_AT_RESERVE.name().equals(stageTypes.get(r.getKey()))) {

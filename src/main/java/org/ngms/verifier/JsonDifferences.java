@@ -10,8 +10,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * The leaves where a recomputed JSON value and a recorded one differ, each named by its path, so a finding says what
  * differs ({@code products[P1].postedPrice: recorded 7199000, recomputed 7198000}) rather than quoting two whole
- * arrays. An element of an array of objects is named by its {@code bidder} and {@code product} where it has them (a
- * clock round's products, bidders and bids), else by its position. Arrays are compared position by position; a
+ * arrays. An element of an array of objects is named by its {@code bidder}, {@code product} and {@code licence} where
+ * it has them (a clock round's products, bidders and bids; an SMRA round's licences, bidders and bids), else by its
+ * position. Arrays are compared position by position; a
  * different length is itself a difference.
  */
 final class JsonDifferences {
@@ -60,10 +61,10 @@ final class JsonDifferences {
         }
     }
 
-    /** The element's bidder and product (as recorded, where they agree), else its position. */
+    /** The element's bidder, product and licence (as recorded, where they agree), else its position. */
     private static String label(JsonNode mine, JsonNode theirs, int index) {
         List<String> parts = new ArrayList<>();
-        for (String key : List.of("bidder", "product")) {
+        for (String key : List.of("bidder", "product", "licence")) {
             JsonNode m = mine.path(key);
             JsonNode t = theirs.path(key);
             if (m.isString() && t.isString() && m.stringValue().equals(t.stringValue())) {

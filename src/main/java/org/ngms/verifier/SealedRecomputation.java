@@ -309,6 +309,16 @@ final class SealedRecomputation {
         return type.map(t -> t.equals("CLOCK") || t.equals("ASSIGNMENT")).orElse(false);
     }
 
+    /** An SMRA stage, by the type its STAGE_SCHEDULED recorded, else by the directive. */
+    private boolean isSmra(StageState s) {
+        if (s == null) {
+            return false;
+        }
+        Optional<String> type = s.type.or(() -> directive == null ? Optional.empty()
+                : directive.policy().stage(s.id).map(st -> st.type().name()));
+        return type.map(t -> t.equals(Stage.StageType.SMRA.name())).orElse(false);
+    }
+
     private StageState stage(String id) {
         return stages.computeIfAbsent(id, StageState::new);
     }
@@ -714,8 +724,8 @@ final class SealedRecomputation {
         }
         StageState last = stages.get(lastResult.stage());
         if (last == null || last.openedIndex == null) {
-            if (isClock(last)) {
-                return; // ClockRecomputation checks an outcome after a clock stage
+            if (isClock(last) || isSmra(last)) {
+                return; // ClockRecomputation and SmraRecomputation check an outcome after a clock or SMRA stage
             }
             info(index, "the outcome follows stage " + lastResult.stage() + ", which is not a sealed stage: the "
                     + "verifier recomputes sealed stages only, so the outcome is not checked against it");

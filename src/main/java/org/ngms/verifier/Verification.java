@@ -45,10 +45,11 @@ public record Verification(boolean ok, List<Finding> findings, Summary summary) 
      * What the recomputation did: whether it ran ({@code --no-recompute} turns it off); how many sealed stages it
      * recomputed, how many of those matched the recorded result, and how many sealed stages it could not recompute;
      * how many clock rounds it recomputed, how many of those were byte for byte the recorded round, and how many clock
-     * stages it could not recompute (see the RECOMPUTE_SKIPPED findings).
+     * stages it could not recompute; and the same for SMRA rounds and stages (see the RECOMPUTE_SKIPPED findings).
      */
     public record Recomputation(boolean enabled, int recomputed, int matching, int skipped, int clockRounds,
-                                int clockRoundsMatching, int clockStagesSkipped) {
+                                int clockRoundsMatching, int clockStagesSkipped, int smraRounds,
+                                int smraRoundsMatching, int smraStagesSkipped) {
 
         public static final Recomputation OFF = new Recomputation(false, 0, 0, 0);
 
@@ -60,16 +61,33 @@ public record Verification(boolean ok, List<Finding> findings, Summary summary) 
                     || clockStagesSkipped < 0) {
                 throw new IllegalArgumentException("0 <= clockRoundsMatching <= clockRounds, clockStagesSkipped >= 0");
             }
+            if (smraRounds < 0 || smraRoundsMatching < 0 || smraRoundsMatching > smraRounds || smraStagesSkipped < 0) {
+                throw new IllegalArgumentException("0 <= smraRoundsMatching <= smraRounds, smraStagesSkipped >= 0");
+            }
         }
 
-        /** Sealed stages only: no clock stage. */
+        /** Sealed stages only: no clock or SMRA stage. */
         public Recomputation(boolean enabled, int recomputed, int matching, int skipped) {
             this(enabled, recomputed, matching, skipped, 0, 0, 0);
         }
 
-        /** The same sealed part, with the clock part given. */
+        /** Sealed and clock stages: no SMRA stage. */
+        public Recomputation(boolean enabled, int recomputed, int matching, int skipped, int clockRounds,
+                             int clockRoundsMatching, int clockStagesSkipped) {
+            this(enabled, recomputed, matching, skipped, clockRounds, clockRoundsMatching, clockStagesSkipped, 0, 0,
+                    0);
+        }
+
+        /** The same sealed (and SMRA) part, with the clock part given. */
         public Recomputation withClock(int rounds, int roundsMatching, int stagesSkipped) {
-            return new Recomputation(enabled, recomputed, matching, skipped, rounds, roundsMatching, stagesSkipped);
+            return new Recomputation(enabled, recomputed, matching, skipped, rounds, roundsMatching, stagesSkipped,
+                    smraRounds, smraRoundsMatching, smraStagesSkipped);
+        }
+
+        /** The same sealed and clock parts, with the SMRA part given. */
+        public Recomputation withSmra(int rounds, int roundsMatching, int stagesSkipped) {
+            return new Recomputation(enabled, recomputed, matching, skipped, clockRounds, clockRoundsMatching,
+                    clockStagesSkipped, rounds, roundsMatching, stagesSkipped);
         }
 
         /** True when there were sealed stages to recompute (or skip). */
@@ -80,6 +98,11 @@ public record Verification(boolean ok, List<Finding> findings, Summary summary) 
         /** True when there were clock rounds to recompute (or clock stages skipped). */
         public boolean anyClockStage() {
             return clockRounds + clockStagesSkipped > 0;
+        }
+
+        /** True when there were SMRA rounds to recompute (or SMRA stages skipped). */
+        public boolean anySmraStage() {
+            return smraRounds + smraStagesSkipped > 0;
         }
     }
 

@@ -3,11 +3,14 @@ package org.ngms.auction.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.ngms.audit.PublicKeyInfo;
 import org.ngms.auction.app.ClockRounds;
 import org.ngms.auction.app.SmraEngines;
 import org.ngms.auction.app.StageService;
@@ -15,6 +18,8 @@ import org.ngms.shared.AuctionId;
 import org.ngms.shared.StageId;
 import org.ngms.support.IntegrationTestBase;
 import org.ngms.support.Scenarios;
+import org.ngms.verifier.BundleVerifier;
+import org.ngms.verifier.Verification;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -28,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * that breaks a rule is refused naming the rule and the bid; the regulator sets the next round's increment within
  * 1–3 %; the public round results show standing high bids without who holds them; each operator sees its own
  * position; a proactive waiver keeps the stage open; the stage ends after a round with no bid, no proactive waiver and
- * no withdrawal, and the outcome gives each licence to its standing high bidder at its bid.
+ * no withdrawal, and the outcome gives each licence to its standing high bidder at its bid; the transcript verifies
+ * offline, every round recomputed.
  */
 class SmraStageApiTest extends IntegrationTestBase {
 
@@ -193,6 +199,18 @@ class SmraStageApiTest extends IntegrationTestBase {
         JsonNode window = get(anonymous, "/api/v1/auctions/" + auction + "/stages/smra");
         assertThat(window.get("state").asString()).isEqualTo("EVALUATED");
         assertThat(postJson(zong, base + "/4/bids", Map.of(), 404).get("status").intValue()).isEqualTo(404);
+
+        // the transcript verifies offline: every round recomputed by the reference processor, byte for byte
+        postJson(web, "/api/v1/auctions/" + auction + "/transitions", Map.of("to", "CONCLUDED"), 200);
+        String bundle = anonymous.get().uri("/api/v1/auctions/" + auction + "/transcript").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        List<PublicKeyInfo> keys = PublicKeyInfo.fromKeysDocument(JSON.readTree(anonymous.get().uri("/api/v1/keys")
+                .exchange().expectBody(String.class).returnResult().getResponseBody()));
+        Verification verified = BundleVerifier.verify(Arrays.asList(bundle.split("\n")), Optional.of(keys),
+                List.of());
+        assertThat(verified.failures()).as(verified.findings().toString()).isEmpty();
+        assertThat(verified.summary().recomputation())
+                .isEqualTo(new Verification.Recomputation(true, 0, 0, 0, 0, 0, 0, 3, 3, 0));
     }
 
     private static JsonNode licence(JsonNode round, String licence) {
