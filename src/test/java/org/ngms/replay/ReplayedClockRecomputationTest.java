@@ -26,6 +26,9 @@ import org.ngms.audit.TranscriptRecord;
 import org.ngms.auction.events.ClockBidsSubmitted;
 import org.ngms.auction.events.RoundOpened;
 import org.ngms.auction.events.RoundResult;
+import org.ngms.auction.events.SmraActionsSubmitted;
+import org.ngms.auction.events.SmraRoundOpened;
+import org.ngms.auction.events.SmraRoundResult;
 import org.ngms.verifier.BundleVerifier;
 import org.ngms.verifier.BundleWriter;
 import org.ngms.verifier.Check;
@@ -126,6 +129,52 @@ class ReplayedClockRecomputationTest extends IntegrationTestBase {
 
     private static String canonical(JsonNode node) {
         return CanonicalJson.canonicalize(SignedRecord.STRICT_JSON.writeValueAsString(node));
+    }
+
+    // --- the 2014 SMRA
+
+    @Test
+    void the2014TranscriptVerifiesWithEverySmraRoundRecomputedByTheReferenceProcessorAndItsRecordsReadBack() {
+        Verification v = replayed("pk-3g4g-2014");
+        assertThat(v.failures()).isEmpty();
+        assertThat(v.summary().recomputation().smraRounds()).isEqualTo(7);
+        assertThat(v.summary().recomputation().smraRoundsMatching()).isEqualTo(7);
+        int checked = 0;
+        for (TranscriptRecord r : records("pk-3g4g-2014")) {
+            ObjectNode p = payload(r);
+            switch (r.type()) {
+                case SmraRoundOpened.TYPE -> assertThat(canonical(SmraRoundOpened.read(p).payload()))
+                        .isEqualTo(canonical(p));
+                case SmraRoundResult.TYPE -> assertThat(canonical(SmraRoundResult.read(p).payload()))
+                        .isEqualTo(canonical(p));
+                case SmraActionsSubmitted.TYPE -> {
+                    SmraActionsSubmitted e = SmraActionsSubmitted.read(p);
+                    assertThat(canonical(e.request())).isEqualTo(canonical(p.get("request")));
+                    ObjectNode facts = p.deepCopy();
+                    facts.remove(List.of("actor", "request", "requestSha256"));
+                    assertThat(canonical(e.payload())).isEqualTo(canonical(facts));
+                }
+                default -> {
+                    continue;
+                }
+            }
+            checked++;
+        }
+        assertThat(checked).as("7 openings, 7 results and the scripted action sets").isGreaterThan(14);
+    }
+
+    @Test
+    void zongsWinningBidChangedIn2014sRoundFourIsNamedByTheSmraRecomputation() {
+        List<TranscriptRecord> records = copy("pk-3g4g-2014");
+        TranscriptRecord round4 = ofType(records, SmraRoundResult.TYPE).get(3);
+        ObjectNode bid = (ObjectNode) payload(round4).get("actions").get(0).get("actions").get("bids").get(0);
+        assertThat(bid.get("amount").longValue()).isEqualTo(306_920_000L);
+        bid.put("amount", 306_930_000L);
+
+        Verification v = verify(records);
+
+        assertThat(failedChecks(v)).contains(Check.SMRA_ACTIONS);
+        assertThat(v.firstFailure().orElseThrow().seq().getAsLong()).isEqualTo(round4.seq());
     }
 
     // --- the typed events write exactly the recorded bytes
