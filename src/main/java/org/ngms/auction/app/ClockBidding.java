@@ -97,14 +97,8 @@ public class ClockBidding {
                                             JsonNode body, Instant now) {
         return clocks.roundForShare(auction, stageId, round)
                 .switchIfEmpty(Mono.error(() -> Refused.notFound("round " + round + " of stage " + stageId)))
-                .flatMap(row -> {
-                    if (!row.state().equals("OPEN") || row.pausedAt().isPresent() || !now.isBefore(row.closesAt())) {
-                        return Mono.error(new Refused(ReasonCode.ROUND_CLOSED, "Round closed",
-                                "round " + round + " takes no bids now" + (row.pausedAt().isPresent()
-                                        ? ": the auction is paused" : "; its deadline was " + row.closesAt())));
-                    }
-                    return engines.after(AuctionId.of(auction), StageId.of(stageId), round - 1);
-                })
+                .flatMap(row -> takingBids(row, now)
+                        .then(engines.after(AuctionId.of(auction), StageId.of(stageId), round - 1)))
                 // reading and checking a few hundred bids is CPU work: on the compute pool, not the database's loop
                 .flatMap(engine -> compute.run(() -> accepted(engine, bidderId, round, body)))
                 .flatMap(bids -> clocks.latestBidVersion(auction, stageId, round, bidderId)
@@ -145,6 +139,16 @@ public class ClockBidding {
         }
         Rejection first = rejections.get(0);
         return new Refused(first.reason(), "Bid refused", first.message(), errors);
+    }
+
+    /** A round takes bids while it is open, not paused, and before its deadline; else 409 round-closed. */
+    static Mono<Void> takingBids(ClockStore.RoundRow row, Instant now) {
+        if (!row.state().equals("OPEN") || row.pausedAt().isPresent() || !now.isBefore(row.closesAt())) {
+            return Mono.error(new Refused(ReasonCode.ROUND_CLOSED, "Round closed",
+                    "round " + row.round() + " takes no bids now" + (row.pausedAt().isPresent()
+                            ? ": the auction is paused" : "; its deadline was " + row.closesAt())));
+        }
+        return Mono.empty();
     }
 
     /** Bids and deadlines concern only an auction that is bidding (not one cancelled or concluded): else 409. */

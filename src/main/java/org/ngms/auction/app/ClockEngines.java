@@ -1,7 +1,6 @@
 package org.ngms.auction.app;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,7 +60,7 @@ public class ClockEngines {
     private final AuctionStore auctions;
     private final DirectiveCatalog catalog;
     private final Compute compute;
-    private final Map<Key, LiveClock> cache;
+    private final EngineCache<LiveClock> cache;
     private final JsonMapper json = JsonMapper.builder().build();
 
     public ClockEngines(ClockStore clocks, AuctionStore auctions, DirectiveCatalog catalog,
@@ -72,16 +71,7 @@ public class ClockEngines {
         this.auctions = auctions;
         this.catalog = catalog;
         this.compute = compute;
-        // a few dozen entries, guarded by one lock: a bounded LinkedHashMap in access order is all an LRU needs here
-        this.cache = java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, LiveClock> eldest) {
-                return size() > cacheSize;
-            }
-        });
-    }
-
-    private record Key(UUID auction, String stage) {
+        this.cache = new EngineCache<>(cacheSize);
     }
 
     /**
@@ -110,7 +100,7 @@ public class ClockEngines {
     }
 
     private Mono<LiveClock> after(UUID auction, String stageId, int closedRounds) {
-        LiveClock cached = cache.get(new Key(auction, stageId));
+        LiveClock cached = cache.get(AuctionId.of(auction), StageId.of(stageId));
         if (cached != null && cached.stage().rounds().size() == closedRounds) {
             return Mono.just(cached);
         }
@@ -125,7 +115,7 @@ public class ClockEngines {
     }
 
     private void remember(UUID auction, String stageId, LiveClock engine) {
-        cache.put(new Key(auction, stageId), engine);
+        cache.put(AuctionId.of(auction), StageId.of(stageId), engine);
     }
 
     /** Drops a stage's engine (after a failed close: the next use rebuilds it from the database). */
@@ -134,7 +124,7 @@ public class ClockEngines {
     }
 
     private void forget(UUID auction, String stageId) {
-        cache.remove(new Key(auction, stageId));
+        cache.remove(AuctionId.of(auction), StageId.of(stageId));
     }
 
     /** The prices round {@code stage.nextRound()} opens with: the regulator's increment for it, else the default. */

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.ngms.audit.app.AuditTrail;
-import org.ngms.auction.ReasonCode;
 import org.ngms.auction.events.SmraActionSet;
 import org.ngms.auction.events.SmraActionsSubmitted;
 import org.ngms.auction.persistence.ClockStore;
@@ -63,14 +62,8 @@ public class SmraBidding {
         Instant now = clock.instant();
         return rounds.roundForShare(auction, stageId, round)
                 .switchIfEmpty(Mono.error(() -> Refused.notFound("round " + round + " of stage " + stageId)))
-                .flatMap(row -> {
-                    if (!row.state().equals("OPEN") || row.pausedAt().isPresent() || !now.isBefore(row.closesAt())) {
-                        return Mono.error(new Refused(ReasonCode.ROUND_CLOSED, "Round closed",
-                                "round " + round + " takes no bids now" + (row.pausedAt().isPresent()
-                                        ? ": the auction is paused" : "; its deadline was " + row.closesAt())));
-                    }
-                    return engines.after(AuctionId.of(auction), StageId.of(stageId), round - 1);
-                })
+                .flatMap(row -> ClockBidding.takingBids(row, now)
+                        .then(engines.after(AuctionId.of(auction), StageId.of(stageId), round - 1)))
                 .flatMap(engine -> compute.run(() -> accepted(engine, bidderId, round, body)))
                 .flatMap(actions -> rounds.latestBidVersion(auction, stageId, round, bidderId)
                         .map(v -> new SmraActionsSubmitted(auction, stageId, round, new SmraActionSet(v + 1, actions)))

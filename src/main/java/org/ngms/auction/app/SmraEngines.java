@@ -1,6 +1,5 @@
 package org.ngms.auction.app;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,7 +50,7 @@ public class SmraEngines {
     private final AuctionStore auctions;
     private final DirectiveCatalog catalog;
     private final Compute compute;
-    private final Map<Key, LiveSmra> cache;
+    private final EngineCache<LiveSmra> cache;
 
     public SmraEngines(ClockStore rounds, AuctionStore auctions, DirectiveCatalog catalog,
                        TranscriptStore transcripts, Compute compute,
@@ -61,15 +60,7 @@ public class SmraEngines {
         this.auctions = auctions;
         this.catalog = catalog;
         this.compute = compute;
-        this.cache = java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, LiveSmra> eldest) {
-                return size() > cacheSize;
-            }
-        });
-    }
-
-    private record Key(UUID auction, String stage) {
+        this.cache = new EngineCache<>(cacheSize);
     }
 
     /** An SMRA stage's engine: its closed rounds and the prices of the round after them (empty once it ended). */
@@ -88,7 +79,7 @@ public class SmraEngines {
 
     /** The engine after exactly {@code closedRounds} rounds: from the cache, advanced or rebuilt where needed. */
     public Mono<LiveSmra> after(AuctionId auction, StageId stageId, int closedRounds) {
-        LiveSmra cached = cache.get(new Key(auction.value(), stageId.value()));
+        LiveSmra cached = cache.get(auction, stageId);
         if (cached != null && cached.stage().rounds().size() == closedRounds) {
             return Mono.just(cached);
         }
@@ -98,12 +89,12 @@ public class SmraEngines {
 
     /** Keeps an engine once the transaction that closed (or opened) its last round has committed. */
     public void remember(AuctionId auction, StageId stageId, LiveSmra engine) {
-        cache.put(new Key(auction.value(), stageId.value()), engine);
+        cache.put(auction, stageId, engine);
     }
 
     /** Drops a stage's engine (after a failed close: the next use rebuilds it from the database). */
     public void forget(AuctionId auction, StageId stageId) {
-        cache.remove(new Key(auction.value(), stageId.value()));
+        cache.remove(auction, stageId);
     }
 
     /**

@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Two service instances on one database, both running their stage schedulers every second: the sealed window closes
  * once and every clock round closes once — one STAGE_RESULT, one ROUND_RESULT per round, one next round — whichever
  * instance gets there first; bids reach either instance, and each instance's engine follows the rounds the other
- * closed.
+ * closed. The same holds for the rounds of an SMRA stage.
  */
 class TwoInstancesTest extends IntegrationTestBase {
 
@@ -133,5 +133,57 @@ class TwoInstancesTest extends IntegrationTestBase {
         JsonNode outcome = JSON.readTree(anonymous.get().uri("/api/v1/auctions/" + auction + "/outcome").exchange()
                 .expectBody(String.class).returnResult().getResponseBody()).get("outcome");
         assertThat(outcome.get("winners")).hasSize(2);
+    }
+
+    @Test
+    void everySmraRoundClosesExactlyOnceWithTwoSchedulersRacingAndEitherInstanceTakesBids()
+            throws InterruptedException {
+        second = new SpringApplicationBuilder(NgmsApplication.class).web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF).properties("ngms.stages.tick=PT0.2S").run();
+
+        String directive = Scenarios.uniqueId("PK-SMRA-2I");
+        web.post().uri("/api/v1/directives").contentType(MediaType.parseMediaType("application/yaml"))
+                .bodyValue(SmraStageApiTest.smraOnlyDirective(directive)).exchange().expectStatus().isCreated();
+        Instant now = Instant.now();
+        String auction = postJson(web, "/api/v1/auctions", Map.of("directiveId", directive, "schedule", Map.of(
+                "applicationDeadline", now.toString(), "biddingOpens", now.plusSeconds(1).toString(),
+                "stageOpenings", Map.of("smra", now.plusSeconds(1).toString()))), 201).get("id").asString();
+        for (String b : List.of("jazz", "zong", "telenor")) {
+            postJson(web, "/api/v1/auctions/" + auction + "/bidders", Map.of("id", b, "organisation", b.toUpperCase(),
+                    "newEntrant", false, "deposit", 44_250_000, "requestedDemand", Map.of("2100-10", 1)), 201);
+        }
+        qualifyAndOpenBidding(auction, List.of("jazz", "zong", "telenor"));
+        String chain = "auction:" + auction;
+        UUID id = UUID.fromString(auction);
+        await("the SMRA's first round", () -> count(chain, "SMRA_ROUND_OPENED") == 1);
+        ClockBidding onTheSecond = second.getBean(ClockBidding.class);
+        postJson(as(accountWithToken("OPERATOR", "jazz")), "/api/v1/auctions/" + auction
+                + "/stages/smra/rounds/1/bids", Map.of("bids", List.of(Map.of("licence", "2100-10-1",
+                "amount", 295_000_000L))), 201);
+        onTheSecond.submit("zong-operator", BidderId.of("zong"), AuctionId.of(id), StageId.of("smra"), 1,
+                JSON.readTree("{\"bids\":[{\"licence\":\"2100-10-2\",\"amount\":295000000}]}")).block();
+        for (int round = 1; round <= 3; round++) {
+            int r = round;
+            if (round == 2) {
+                // round 2 opened at the range's minimum, 1 %: 295 m -> 297.95 m; the bid goes to the other instance
+                onTheSecond.submit("telenor-operator", BidderId.of("telenor"), AuctionId.of(id), StageId.of("smra"),
+                        2, JSON.readTree("{\"bids\":[{\"licence\":\"2100-10-1\",\"amount\":297950000}]}"))
+                        .block();
+            }
+            db.sql("update clock_round set closes_at = now() where auction_id = :auction and round = :round")
+                    .bind("auction", id).bind("round", r).fetch().rowsUpdated().block();
+            await("SMRA round " + r + " to close", () -> count(chain, "SMRA_ROUND_RESULT") == r);
+            Thread.sleep(600);
+        }
+
+        await("the outcome", () -> count(chain, "OUTCOME_PUBLISHED") == 1);
+        assertThat(count(chain, "SMRA_ROUND_RESULT")).isEqualTo(3);
+        assertThat(count(chain, "SMRA_ROUND_OPENED")).as("round 3 had no bid: no round 4").isEqualTo(3);
+        assertThat(count(chain, "STAGE_RESULT")).isEqualTo(1);
+        assertThat(db.sql("select count(*) from clock_round where auction_id = :auction").bind("auction", id)
+                .map(row -> row.get(0, Long.class)).one().block(Duration.ofSeconds(5))).isEqualTo(3);
+        JsonNode outcome = JSON.readTree(anonymous.get().uri("/api/v1/auctions/" + auction + "/outcome").exchange()
+                .expectBody(String.class).returnResult().getResponseBody()).get("outcome");
+        assertThat(outcome.get("revenue").longValue()).isEqualTo(295_000_000L + 297_950_000L);
     }
 }
