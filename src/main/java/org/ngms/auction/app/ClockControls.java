@@ -92,10 +92,12 @@ public class ClockControls {
     }
 
     /**
-     * The regulator sets the increment of round {@code round} of a clock stage whose directive lets it
-     * (REGULATOR_RANGE), within the directive's [minPercent, maxPercent], while round {@code round - 1} is open, so
+     * The regulator sets the increment of round {@code round} of a clock or SMRA stage whose directive lets it
+     * (REGULATOR_RANGE), within the directive's range (a clock's [minPercent, maxPercent], an SMRA's
+     * [minIncrementPercent, maxIncrementPercent]), while round {@code round - 1} is open, so
      * before round {@code round} opens: body {@code {"percent": "10"}}. Setting it again replaces it. Recorded in the
-     * transcript as {@code ROUND_INCREMENT_SET}; {@code ROUND_OPENED} records the increment the round opened with.
+     * transcript as {@code ROUND_INCREMENT_SET}; {@code ROUND_OPENED} (an SMRA's {@code SMRA_ROUND_OPENED}) records the
+     * increment the round opened with.
      */
     @Transactional
     public Mono<ObjectNode> setIncrement(String actor, AuctionId auction, StageId stageId, int round, JsonNode body) {

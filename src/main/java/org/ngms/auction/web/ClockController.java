@@ -227,8 +227,9 @@ public class ClockController {
 
     @PostMapping("/api/v1/auctions/{id}/stages/{stage}/rounds/{round}/increment")
     @Operation(summary = "Set the increment of a round (regulator), while the round before it is open",
-            description = "Body {\"percent\": \"10\"}: for a clock stage whose directive lets the regulator set "
-                    + "each round's increment (REGULATOR_RANGE), within its [minPercent, maxPercent]; setting it again "
+            description = "Body {\"percent\": \"10\"}: for a clock or SMRA stage whose directive lets the regulator "
+                    + "set each round's increment (REGULATOR_RANGE), within its range (clock: [minPercent, maxPercent]; "
+                    + "SMRA: [minIncrementPercent, maxIncrementPercent]); setting it again "
                     + "replaces it; a round with none opens at the minimum. 422 increment-out-of-range, round-not-next "
                     + "(round n can be set only while round n-1 is open), increment-not-regulated, request-invalid.")
     public Mono<ObjectNode> increment(@PathVariable UUID id, @PathVariable String stage, @PathVariable int round,
