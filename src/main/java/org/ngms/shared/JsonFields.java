@@ -32,6 +32,15 @@ public final class JsonFields {
         return v.stringValue();
     }
 
+    /** An ISO-8601 instant ({@code 2026-03-10T09:00:00Z}); anything else names the field. */
+    public static java.time.Instant instant(JsonNode node, String field) {
+        try {
+            return java.time.Instant.parse(text(node, field));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(field + " is not an instant");
+        }
+    }
+
     public static java.util.UUID uuid(JsonNode node, String field) {
         try {
             return java.util.UUID.fromString(text(node, field));

@@ -48,12 +48,7 @@ public record RoundOpened(String stage, RoundPrices prices, Instant closesAt) im
                 throw new IllegalArgumentException("prices." + product + ": " + e.getMessage(), e);
             }
         }
-        Instant closesAt;
-        try {
-            closesAt = Instant.parse(JsonFields.text(p, "closesAt"));
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException("closesAt is not an instant");
-        }
+        Instant closesAt = JsonFields.instant(p, "closesAt");
         return new RoundOpened(JsonFields.text(p, "stage"), new RoundPrices(JsonFields.integer(p, "round"), products,
                 JsonFields.optionalPercent(p, "increment")), closesAt);
     }

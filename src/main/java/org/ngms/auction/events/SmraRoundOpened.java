@@ -62,12 +62,7 @@ public record SmraRoundOpened(String stage, SmraPrices prices, Instant closesAt)
                 throw new IllegalArgumentException("licences." + licence + ": " + e.getMessage(), e);
             }
         }
-        Instant closesAt;
-        try {
-            closesAt = Instant.parse(JsonFields.text(p, "closesAt"));
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException("closesAt is not an instant");
-        }
+        Instant closesAt = JsonFields.instant(p, "closesAt");
         return new SmraRoundOpened(JsonFields.text(p, "stage"), new SmraPrices(JsonFields.integer(p, "round"),
                 JsonFields.optionalPercent(p, "increment"), licences), closesAt);
     }
