@@ -10,39 +10,52 @@ import org.ngms.support.IntegrationTestBase;
 import org.springframework.http.MediaType;
 
 /**
- * The observer page is served to anyone, under the strict content security policy (no inline script), and reads only
- * routes that anonymous callers may read.
+ * The observer site is served to anyone at {@code /}, under the strict content security policy (no inline script or
+ * style), and its modules read only routes that anonymous callers may read.
  */
 class ObserverPageTest extends IntegrationTestBase {
 
     @Test
-    void thePageIsPublicAndLoadsItsScriptFromTheServiceItself() {
-        String html = anonymous.get().uri("/observer/index.html").exchange()
+    void theHomePageIsPublicAndLoadsOnlyItsOwnModules() {
+        String html = anonymous.get().uri("/").exchange()
                 .expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
-                .expectHeader().value("Content-Security-Policy", csp -> assertThat(csp).contains("default-src 'self'"))
+                .expectHeader().value("Content-Security-Policy", csp -> assertThat(csp)
+                        .contains("default-src 'self'").contains("style-src 'self';").doesNotContain("unsafe-inline"))
                 .expectBody(String.class).returnResult().getResponseBody();
 
-        assertThat(html).contains("<script src=\"observer.js\" defer></script>").doesNotContain("<script>");
-        anonymous.get().uri("/observer/observer.css").exchange().expectStatus().isOk();
+        assertThat(html).contains("<script type=\"module\" src=\"/observer/auctions.mjs\"></script>")
+                .doesNotContain("<script>").doesNotContain("style=").doesNotContain("http://")
+                .doesNotContain("https://");
+        anonymous.get().uri("/app/ngms.css").exchange().expectStatus().isOk();
+        anonymous.get().uri("/webjars/govuk-frontend/dist/govuk/govuk-frontend.min.css").exchange()
+                .expectStatus().isOk();
     }
 
     @Test
-    void theScriptReadsOnlyRoutesThatAnonymousCallersMayRead() {
-        String script = anonymous.get().uri("/observer/observer.js").exchange()
-                .expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
-        assertThat(script).doesNotContain("Authorization").doesNotContain("method:");
+    void theOldObserverAddressLeadsToTheHomePage() {
+        anonymous.get().uri("/observer/index.html").exchange().expectStatus().isPermanentRedirect()
+                .expectHeader().location("/");
+    }
 
-        Matcher routes = Pattern.compile("'(/api/v1/[^']*)'").matcher(script);
+    @Test
+    void theObserverModulesReadOnlyRoutesThatAnonymousCallersMayRead() {
         int checked = 0;
-        while (routes.find()) {
-            String route = routes.group(1).endsWith("/") ? routes.group(1) + "00000000-0000-0000-0000-000000000000"
-                    : routes.group(1);
-            int status = anonymous.get().uri(route).exchange().returnResult(byte[].class).getStatus().value();
-            assertThat(status).as("anonymous GET " + route).isNotIn(401, 403);
-            checked++;
+        for (String module : new String[] {"/observer/auctions.mjs"}) {
+            String script = anonymous.get().uri(module).exchange()
+                    .expectStatus().isOk()
+                    .expectBody(String.class).returnResult().getResponseBody();
+            assertThat(script).as(module).doesNotContain("Authorization").doesNotContain("token")
+                    .doesNotContain("method:");
+            Matcher routes = Pattern.compile("'(/api/v1/[^']*)'").matcher(script);
+            while (routes.find()) {
+                String route = routes.group(1).endsWith("/")
+                        ? routes.group(1) + "00000000-0000-0000-0000-000000000000" : routes.group(1);
+                int status = anonymous.get().uri(route).exchange().returnResult(byte[].class).getStatus().value();
+                assertThat(status).as("anonymous GET " + route).isNotIn(401, 403);
+                checked++;
+            }
         }
-        assertThat(checked).isGreaterThanOrEqualTo(3);
+        assertThat(checked).isGreaterThanOrEqualTo(1);
     }
 }

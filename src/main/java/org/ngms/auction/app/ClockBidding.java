@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -139,6 +140,104 @@ public class ClockBidding {
         }
         Rejection first = rejections.get(0);
         return new Refused(first.reason(), "Bid refused", first.message(), errors);
+    }
+
+    /**
+     * The open clock round as a bidder prepares its bids: per product the supply, the start-of-round and clock price,
+     * and the eligibility points a block counts; the stage's bid multiple and whether intra-round bids are allowed.
+     */
+    public record OpenRound(int round, long bidMultiple, boolean intraRoundBids, List<OpenProduct> products) {
+    }
+
+    public record OpenProduct(String product, String category, String area, int supply, int maxPerBidder,
+                              int eligibilityPoints, long startOfRound, long clockPrice) {
+    }
+
+    /** The prices of clock round {@code round}, which must be the open one (empty for an SMRA stage). */
+    public Mono<OpenRound> openRound(AuctionId auction, StageId stageId, int round) {
+        return engines.after(auction, stageId, round - 1).map(engine -> {
+            RoundPrices prices = engine.pricesOf(round);
+            List<OpenProduct> products = new ArrayList<>();
+            for (var p : engine.stage().setup().products()) {
+                RoundPrices.Prices of = prices.of(p.id());
+                products.add(new OpenProduct(p.id(), p.category(), p.area(), p.supply(), p.maxPerBidder(),
+                        p.eligibilityPoints(), of.startOfRound(), of.clockPrice()));
+            }
+            return new OpenRound(round, engine.stage().setup().bidMultiple(), engine.stage().setup().intraRoundBids(),
+                    products);
+        });
+    }
+
+    /**
+     * What a bid set would meet if submitted now, without storing anything: the refusals a submission would get
+     * ({@code errors}, as the 422 names them), and the consequences the directive attaches to a bid set it accepts
+     * ({@code warnings}): a round-1 minimum not met (the whole set invalid, or the bidder excluded and its deposit
+     * forfeited) and a drop in eligibility because the set's activity is below the requirement.
+     */
+    public record Preview(int round, int eligibility, long activity, int nextEligibility, List<Violation> errors,
+                          List<Warning> warnings) {
+    }
+
+    /** A consequence of an accepted bid set: {@code rule} (a condition's id or ELIGIBILITY_DROP) and its effect. */
+    public record Warning(String rule, String consequence, String message) {
+    }
+
+    /** A bidder's position as an open clock round began: its eligibility and the processed demand it carries. */
+    public record Standing(int eligibility, Map<String, Integer> processedDemand, boolean excluded) {
+    }
+
+    public Mono<Standing> standing(AuctionId auction, StageId stageId, int round, BidderId bidder) {
+        return engines.after(auction, stageId, round - 1).map(engine -> new Standing(
+                engine.stage().eligibility().getOrDefault(bidder.value(), 0),
+                new java.util.TreeMap<>(engine.stage().processedDemand(bidder.value())),
+                engine.stage().excluded().contains(bidder.value())));
+    }
+
+    public Mono<Preview> preview(BidderId bidder, AuctionId auction, StageId stageId, int round, JsonNode body) {
+        return clocks.rounds(auction.value(), stageId.value()).filter(r -> r.round() == round).next()
+                .switchIfEmpty(Mono.error(() -> Refused.notFound("round " + round + " of stage " + stageId.value())))
+                .flatMap(row -> takingBids(row, clock.instant()))
+                .then(engines.after(auction, stageId, round - 1))
+                .flatMap(engine -> compute.run(() -> preview(engine, bidder.value(), round, body)));
+    }
+
+    private static Preview preview(ClockEngines.LiveClock engine, String bidderId, int round, JsonNode body) {
+        var setup = engine.stage().setup();
+        var bidder = setup.bidders().stream().filter(b -> b.id().equals(bidderId)).findFirst()
+                .orElseThrow(() -> new Refused(org.ngms.auction.clock.ClockReasonCode.BIDDER_NOT_IN_STAGE, "Not a bidder of this stage",
+                        "bidder " + bidderId + " does not bid in stage " + setup.stageId()));
+        RoundPrices prices = engine.pricesOf(round);
+        List<Bid> bids;
+        try {
+            bids = readBids(bidderId, body, prices);
+        } catch (Refused refused) {
+            return new Preview(round, engine.stage().eligibility().getOrDefault(bidderId, 0), 0, 0,
+                    refused.errors(), List.of());
+        }
+        List<Violation> errors = new ArrayList<>();
+        List<Rejection> rejections = engine.stage().rejections(prices, bids);
+        if (!rejections.isEmpty()) {
+            errors.addAll(refused(bids, rejections).errors());
+        }
+        Map<String, Integer> demand = new java.util.TreeMap<>(engine.stage().processedDemand(bidderId));
+        bids.forEach(b -> demand.put(b.product(), b.quantity()));
+        int eligibility = engine.stage().eligibility().getOrDefault(bidderId, 0);
+        long activity = org.ngms.auction.clock.ClockRules.activity(setup, demand);
+        int next = org.ngms.auction.clock.ClockRules.nextEligibility(eligibility, activity,
+                setup.activityRequirement());
+        List<Warning> warnings = new ArrayList<>();
+        if (round == 1 && errors.isEmpty()) {
+            Map<String, org.ngms.auction.clock.ClockProduct> products = new java.util.HashMap<>();
+            setup.products().forEach(p -> products.put(p.id(), p));
+            org.ngms.auction.clock.ClockRules.firstRoundCondition(setup, products, bidder, bids)
+                    .ifPresent(x -> warnings.add(new Warning(x.condition(), x.consequence().name(), x.message())));
+        }
+        if (next < eligibility) {
+            warnings.add(new Warning("ELIGIBILITY_DROP", "ELIGIBILITY_REDUCED", "this bid set's activity is "
+                    + activity + " points, below the requirement of " + setup.activityRequirement() + " % of "
+                    + eligibility + ": eligibility for the next round falls to " + next + " points"));
+        }
+        return new Preview(round, eligibility, activity, next, errors, warnings);
     }
 
     /** A round takes bids while it is open, not paused, and before its deadline; else 409 round-closed. */

@@ -91,11 +91,56 @@ public class ClockController {
     public Mono<ArrayNode> rounds(@PathVariable UUID id, @PathVariable String stage) {
         return auctions.details(AuctionId.of(id)).then(isSmra(id, stage)).flatMapMany(smraStage -> smraStage
                         ? clocks.rounds(AuctionId.of(id), StageId.of(stage)).concatMap(r -> smraRound(id, stage, r))
-                        : clocks.rounds(AuctionId.of(id), StageId.of(stage)).map(ClockController::publicRound))
+                        : clocks.rounds(AuctionId.of(id), StageId.of(stage)).concatMap(r -> clockRound(id, stage, r)))
                 .collectList().map(list -> {
                     ArrayNode array = JsonNodeFactory.instance.arrayNode();
                     list.forEach(array::add);
                     return array;
+                });
+    }
+
+    /**
+     * A clock round as everyone sees it; the open round with its prices (per product the supply, start-of-round and
+     * clock price), so a bidder never needs the feed to know what it bids at.
+     */
+    private Mono<ObjectNode> clockRound(UUID id, String stage, ClockStore.RoundRow r) {
+        ObjectNode o = publicRound(r);
+        if (!r.state().equals("OPEN")) {
+            return Mono.just(o);
+        }
+        return clocks.openRound(AuctionId.of(id), StageId.of(stage), r.round()).map(open -> {
+            o.put("bidMultiple", open.bidMultiple()).put("intraRoundBids", open.intraRoundBids());
+            ArrayNode prices = o.putArray("prices");
+            open.products().forEach(p -> prices.addObject().put("product", p.product()).put("category", p.category())
+                    .put("area", p.area()).put("supply", p.supply()).put("maxPerBidder", p.maxPerBidder())
+                    .put("eligibilityPoints", p.eligibilityPoints()).put("startOfRound", p.startOfRound())
+                    .put("clockPrice", p.clockPrice()));
+            return o;
+        });
+    }
+
+    @PostMapping("/api/v1/auctions/{id}/stages/{stage}/rounds/{round}/bids/preview")
+    @Operation(summary = "Check a bid set for the open clock round without submitting it (operator)",
+            description = "Body as for submitting. Answers what a submission would meet: errors (each refused bid and "
+                    + "its rule, as the 422 of a submission names them) and warnings (consequences the directive "
+                    + "attaches to an accepted bid set: a round-1 minimum not met, with its consequence such as "
+                    + "EXCLUDE_AND_FORFEIT_DEPOSIT; a drop in eligibility), with the bidder's eligibility, the set's "
+                    + "activity and the eligibility it leads to. Nothing is stored or recorded. 409 round-closed.")
+    public Mono<ObjectNode> preview(@PathVariable UUID id, @PathVariable String stage, @PathVariable int round,
+                                    @RequestBody JsonNode body) {
+        return Callers.current().flatMap(caller -> clocks.preview(BidderId.of(caller.bidderId()), AuctionId.of(id),
+                StageId.of(stage), round, body)).map(p -> {
+                    ObjectNode o = JsonNodeFactory.instance.objectNode().put("round", p.round())
+                            .put("eligibility", p.eligibility()).put("activity", p.activity())
+                            .put("nextEligibility", p.nextEligibility())
+                            .put("accepted", p.errors().isEmpty());
+                    ArrayNode errors = o.putArray("errors");
+                    p.errors().forEach(v -> errors.addObject().put("path", v.path()).put("rule", v.rule())
+                            .put("message", v.message()));
+                    ArrayNode warnings = o.putArray("warnings");
+                    p.warnings().forEach(w -> warnings.addObject().put("rule", w.rule())
+                            .put("consequence", w.consequence()).put("message", w.message()));
+                    return o;
                 });
     }
 
@@ -177,14 +222,15 @@ public class ClockController {
 
     @GetMapping("/api/v1/auctions/{id}/stages/{stage}/rounds/{round}/mine")
     @Operation(summary = "The caller's own bids in a round and, once it closed, its processed demand, activity and "
-            + "eligibility (operator)")
+            + "eligibility (operator); while a clock round is open, its standing: the eligibility and processed "
+            + "demand it bids from")
     public Mono<ObjectNode> mine(@PathVariable UUID id, @PathVariable String stage, @PathVariable int round) {
         return Callers.current().flatMap(caller -> clocks.rounds(AuctionId.of(id), StageId.of(stage))
                 .filter(r -> r.round() == round)
                 .next()
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("round " + round)))
                 .zipWith(clocks.ownBids(AuctionId.of(id), StageId.of(stage), round, BidderId.of(caller.bidderId())).collectList())
-                .map(rowAndBids -> {
+                .flatMap(rowAndBids -> {
                     String bidder = caller.bidderId();
                     ObjectNode o = JsonNodeFactory.instance.objectNode().put("bidder", bidder).put("round", round);
                     ArrayNode versions = o.putArray("submissions");
@@ -202,8 +248,22 @@ public class ClockController {
                             }
                         });
                     });
-                    return o;
+                    if (!rowAndBids.getT1().state().equals("OPEN")) {
+                        return Mono.just(o);
+                    }
+                    return isSmra(id, stage).flatMap(smraStage -> smraStage ? Mono.just(o)
+                            : clocks.standing(AuctionId.of(id), StageId.of(stage), round, BidderId.of(bidder))
+                                    .map(standing -> withStanding(o, standing)));
                 }));
+    }
+
+    /** An open clock round's {@code standing}: the bidder's eligibility and the demand it carries into the round. */
+    private static ObjectNode withStanding(ObjectNode o, ClockBidding.Standing s) {
+        ObjectNode standing = o.putObject("standing").put("eligibility", s.eligibility())
+                .put("excluded", s.excluded());
+        ObjectNode demand = standing.putObject("processedDemand");
+        s.processedDemand().forEach(demand::put);
+        return o;
     }
 
     @PostMapping("/api/v1/auctions/{id}/stages/{stage}/rounds/{round}/pause")

@@ -86,7 +86,7 @@ public class SecurityConfiguration {
                 .addFilterAt(authentication, SecurityWebFiltersOrder.AUTHENTICATION)
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; "
-                                + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; "
+                                + "style-src 'self'; img-src 'self' data:; object-src 'none'; "
                                 + "frame-ancestors 'none'; base-uri 'none'"))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .exceptionHandling(handling -> handling
@@ -118,9 +118,10 @@ public class SecurityConfiguration {
                 .pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
                         "/swagger-ui/**", "/webjars/**").permitAll()
                 .pathMatchers(HttpMethod.GET, "/api/v1/whoami").permitAll()
-                // the observer page: static files reading only public routes
-                .pathMatchers(HttpMethod.GET, "/observer/index.html", "/observer/observer.js",
-                        "/observer/observer.css").permitAll()
+                // the screens (docs/web.md): static files, public to fetch; each reads and writes only through the
+                // routes below, with the caller's own token
+                .pathMatchers(HttpMethod.GET, "/", "/index.html", "/favicon.ico", "/observer/", "/observer/**",
+                        "/operator/", "/operator/**", "/regulator/", "/regulator/**", "/app/**").permitAll()
                 // directives are public documents; only the regulator writes them
                 .pathMatchers(HttpMethod.GET, "/api/v1/directives", "/api/v1/directives/*",
                         "/api/v1/directives/*/versions", "/api/v1/directives/*/versions/*").permitAll()
@@ -151,7 +152,8 @@ public class SecurityConfiguration {
                 // regulator
                 .pathMatchers(HttpMethod.GET, "/api/v1/auctions/*/stages/*/rounds", "/api/v1/auctions/*/stages/*/rounds.csv",
                         "/api/v1/auctions/*/feed").permitAll()
-                .pathMatchers(HttpMethod.POST, "/api/v1/auctions/*/stages/*/rounds/*/bids").hasRole(OPERATOR_ROLE)
+                .pathMatchers(HttpMethod.POST, "/api/v1/auctions/*/stages/*/rounds/*/bids",
+                        "/api/v1/auctions/*/stages/*/rounds/*/bids/preview").hasRole(OPERATOR_ROLE)
                 .pathMatchers(HttpMethod.GET, "/api/v1/auctions/*/stages/*/rounds/*/mine").hasRole(OPERATOR_ROLE)
                 .pathMatchers(HttpMethod.POST, "/api/v1/auctions/*/stages/*/rounds/*/pause",
                         "/api/v1/auctions/*/stages/*/rounds/*/resume", "/api/v1/auctions/*/stages/*/rounds/*/deadline",

@@ -41,7 +41,10 @@ class AuthorizationMatrixTest extends IntegrationTestBase {
         expect("GET /actuator/info",                                      "OK   OK   OK   OK   OK");
         expect("GET /v3/api-docs",                                        "OK   OK   OK   OK   OK");
         expect("GET /swagger-ui.html",                                    "OK   OK   OK   OK   OK");
+        expect("GET /",                                                   "OK   OK   OK   OK   OK");
         expect("GET /observer/index.html",                                "OK   OK   OK   OK   OK");
+        expect("GET /operator/",                                          "OK   OK   OK   OK   OK");
+        expect("GET /regulator/",                                         "OK   OK   OK   OK   OK");
         expect("GET /api/v1/whoami",                                      "OK   OK   OK   OK   OK");
         expect("GET /api/v1/directives",                                  "OK   OK   OK   OK   OK");
         expect("POST /api/v1/directives",                                 "401  403  403  403  OK");
@@ -75,6 +78,7 @@ class AuthorizationMatrixTest extends IntegrationTestBase {
         expect("GET /api/v1/auctions/{id}/stages/{stage}/rounds",         "OK   OK   OK   OK   OK");
         expect("GET /api/v1/auctions/{id}/stages/{stage}/rounds.csv",     "OK   OK   OK   OK   OK");
         expect("POST /api/v1/auctions/{id}/stages/{stage}/rounds/{round}/bids", "401  403  IN   IN   403");
+        expect("POST /api/v1/auctions/{id}/stages/{stage}/rounds/{round}/bids/preview", "401  403  IN   IN   403");
         expect("GET /api/v1/auctions/{id}/stages/{stage}/rounds/{round}/mine",   "401  403  IN   IN   403");
         expect("POST /api/v1/auctions/{id}/stages/{stage}/rounds/{round}/pause",    "401  403  403  403  IN");
         expect("POST /api/v1/auctions/{id}/stages/{stage}/rounds/{round}/resume",   "401  403  403  403  IN");
@@ -97,7 +101,8 @@ class AuthorizationMatrixTest extends IntegrationTestBase {
 
     /** Routes served outside the OpenAPI document. */
     private static final Set<String> OUTSIDE_OPENAPI = Set.of("GET /actuator/health", "GET /actuator/info",
-            "GET /v3/api-docs", "GET /swagger-ui.html", "GET /observer/index.html");
+            "GET /v3/api-docs", "GET /swagger-ui.html", "GET /", "GET /observer/index.html", "GET /operator/",
+            "GET /regulator/");
 
     private static void expect(String route, String outcomes) {
         MATRIX.put(route, outcomes);
