@@ -130,6 +130,11 @@ public abstract class BrowserTestBase extends IntegrationTestBase {
         return browser.findElement(by);
     }
 
+    /** The text of the element {@code by}, read again if the page re-rendered it meanwhile. */
+    protected String textOf(By by) {
+        return waitUntil(d -> d.findElement(by).getText());
+    }
+
     protected void type(By by, String text) {
         WebElement field = visible(by);
         field.clear();
@@ -176,7 +181,11 @@ public abstract class BrowserTestBase extends IntegrationTestBase {
             waitUntil(d -> ((Number) js("return window.innerWidth")).intValue() <= 390);
             Map<?, ?> sizes = (Map<?, ?>) js("return {scroll: document.documentElement.scrollWidth, "
                     + "inner: document.documentElement.clientWidth}");
-            assertThat(((Number) sizes.get("scroll")).intValue()).as(name + " at 390 px: page width")
+            Object wide = js("const w = document.documentElement.clientWidth; return [...document.querySelectorAll("
+                    + "'body *')].filter(e => e.getBoundingClientRect().right > w + 1"
+                    + ").slice(0, 8).map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className + ' '"
+                    + " + Math.round(e.getBoundingClientRect().right)).join(', ')");
+            assertThat(((Number) sizes.get("scroll")).intValue()).as(name + " at 390 px: page width; too wide: " + wide)
                     .isLessThanOrEqualTo(((Number) sizes.get("inner")).intValue());
             screenshot(name + "-390");
         } finally {
