@@ -110,6 +110,9 @@ class OpenRoundApiTest extends IntegrationTestBase {
 
         postJson(jazz, "/api/v1/auctions/" + auction + "/stages/allocation/rounds/1/bids", Map.of("bids", List.of(
                 Map.of("product", "2600", "quantity", 12), Map.of("product", "3500", "quantity", 5))), 201);
+        postJson(as(accountWithToken("OPERATOR", "zong")), "/api/v1/auctions/" + auction
+                + "/stages/allocation/rounds/1/bids", Map.of("bids", List.of(Map.of("product", "2600", "quantity", 9),
+                Map.of("product", "3500", "quantity", 5))), 201);
         rounds.close(AuctionId.of(UUID.fromString(auction)), StageId.of("allocation"), 1, Instant.now()).block();
         JsonNode round2 = get(jazz, "/stages/allocation/rounds/2/mine");
         assertThat(round2.get("standing").get("processedDemand").get("2600").intValue()).isEqualTo(12);
