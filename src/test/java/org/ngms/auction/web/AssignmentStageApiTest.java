@@ -79,6 +79,13 @@ class AssignmentStageApiTest extends IntegrationTestBase {
                 Map.of("product", "2600.position-1", "quantity", 1),
                 Map.of("product", "3500.position-2", "quantity", 1))), 201);
         clocks.close(AuctionId.of(id), StageId.of("assignment"), 1, Instant.now()).block();
+        // the open round lists each position's prices, as a bidder's screen shows them
+        JsonNode open = getJson(base + "assignment/rounds").get(1);
+        assertThat(open.get("state").asString()).isEqualTo("OPEN");
+        JsonNode contested = java.util.stream.StreamSupport.stream(open.get("prices").spliterator(), false)
+                .filter(p -> p.get("product").asString().equals("2600.position-1")).findFirst().orElseThrow();
+        assertThat(contested.get("clockPrice").longValue()).isEqualTo(625_000L);
+        assertThat(contested.get("supply").intValue()).isEqualTo(1);
         // round 2: 2600.position-1 is contested at a clock of 625,000; ufone switches with a decrease at 300,000
         postJson(ufone, base + "assignment/rounds/2/bids", Map.of("bids", List.of(
                 Map.of("product", "2600.position-1", "quantity", 0, "price", 300_000),
