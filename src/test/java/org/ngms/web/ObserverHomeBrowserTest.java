@@ -19,4 +19,12 @@ class ObserverHomeBrowserTest extends BrowserTestBase {
         assertFitsPhoneWidth("observer-home");
         assertNoConsoleErrors("/");
     }
+
+    @Test
+    void swaggerUiWorksUnderTheContentSecurityPolicy() {
+        open("/swagger-ui.html");
+        waitUntil(d -> !d.findElements(By.cssSelector(".opblock")).isEmpty());
+        screenshot("swagger-ui");
+        assertNoConsoleErrors("/swagger-ui.html");
+    }
 }

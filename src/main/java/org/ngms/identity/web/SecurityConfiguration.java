@@ -84,10 +84,9 @@ public class SecurityConfiguration {
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .addFilterBefore(rateLimit(limiter, events, problems), SecurityWebFiltersOrder.AUTHENTICATION)
                 .addFilterAt(authentication, SecurityWebFiltersOrder.AUTHENTICATION)
+                .addFilterAfter(swaggerUiStyles(), SecurityWebFiltersOrder.HTTP_HEADERS_WRITER)
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; "
-                                + "style-src 'self'; img-src 'self' data:; object-src 'none'; "
-                                + "frame-ancestors 'none'; base-uri 'none'"))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint((exchange, denied) -> record(events, exchange,
@@ -108,6 +107,28 @@ public class SecurityConfiguration {
             http.cors(ServerHttpSecurity.CorsSpec::disable);
         }
         return http.build();
+    }
+
+    /** The content security policy of every response: nothing inline, nothing from elsewhere. */
+    static final String CSP = "default-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+            + "frame-ancestors 'none'; base-uri 'none'";
+
+    /**
+     * Swagger UI (a third-party page) injects an inline style element, so its own pages alone allow inline styles;
+     * scripts stay 'self' only there too. The product's screens keep {@link #CSP}.
+     */
+    private static WebFilter swaggerUiStyles() {
+        return (exchange, chain) -> {
+            String path = exchange.getRequest().getPath().value();
+            if (path.equals("/swagger-ui.html") || path.startsWith("/swagger-ui/")) {
+                exchange.getResponse().beforeCommit(() -> {
+                    exchange.getResponse().getHeaders().set("Content-Security-Policy",
+                            CSP.replace("style-src 'self';", "style-src 'self' 'unsafe-inline';"));
+                    return Mono.empty();
+                });
+            }
+            return chain.filter(exchange);
+        };
     }
 
     /** The explicit rule of every route; anything not listed is denied. */
