@@ -61,7 +61,9 @@ async function act(resultId, title, call, receiptName, ...more) {
   try {
     const response = await call();
     const receipt = receiptFrom(response);
-    const target = show(resultId, banner(title, ...more), receipt ? receiptPanel(receipt, receiptName) : null);
+    const target = show(resultId, banner(title, more.length ? more : el('p', { class: 'govuk-body' },
+      receipt ? 'Recorded in the auction\'s transcript: the signed receipt is below.' : 'Done.')),
+    receipt ? receiptPanel(receipt, receiptName) : null);
     target.firstChild.setAttribute('tabindex', '-1');
     target.firstChild.focus();
     await refresh();
@@ -230,7 +232,8 @@ async function renderAccounts() {
 async function actAccount(title, call) {
   try {
     await call();
-    const target = show('account-result', banner(title));
+    const target = show('account-result', banner(title, el('p', { class: 'govuk-body' },
+      'Recorded in the service transcript and the security log.')));
     target.firstChild.setAttribute('tabindex', '-1');
     target.firstChild.focus();
     await renderAccounts();
@@ -293,8 +296,9 @@ async function issueToken(account, label, expiresAt) {
   try {
     const issued = (await api('/api/v1/accounts/' + encodeURIComponent(account) + '/tokens', { method: 'POST', token,
       body: { label: label || undefined, expiresAt } })).data;
-    const value = el('input', { class: 'govuk-input app-token', id: 'issued-token', type: 'text', readonly: true,
-      value: issued.token, 'aria-describedby': 'issued-token-warning', spellcheck: 'false' });
+    const value = el('textarea', { class: 'govuk-textarea app-token', id: 'issued-token', rows: '2', readonly: true,
+      'aria-describedby': 'issued-token-warning', spellcheck: 'false' });
+    value.value = issued.token;
     const copy = el('button', { type: 'button', class: 'govuk-button govuk-button--secondary', id: 'copy-token' },
       'Copy the token');
     const copied = el('span', { class: 'govuk-body', 'aria-live': 'polite' });
@@ -307,7 +311,7 @@ async function issueToken(account, label, expiresAt) {
         copied.textContent = ' Selected: press Ctrl+C (or ⌘C) to copy it.';
       }
     });
-    const target = show('token-issued', el('div', { class: 'govuk-panel app-live', tabindex: '-1' },
+    const target = show('token-issued', el('div', { class: 'app-live', tabindex: '-1' },
       el('h3', { class: 'govuk-heading-m' }, 'Token for ' + account),
       el('div', { class: 'govuk-warning-text' },
         el('span', { class: 'govuk-warning-text__icon', 'aria-hidden': 'true' }, '!'),
