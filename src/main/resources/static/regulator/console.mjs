@@ -186,9 +186,21 @@ function dateField(id, label, hint) {
       'aria-describedby': id + '-hint' }));
 }
 
+function directiveOptions() {
+  return directives.map(d => el('option', { value: d.id + '@' + d.version }, d.id + ' version ' + d.version));
+}
+
 async function createForm(token) {
   const form = document.getElementById('create-form');
-  if (!form || form.dataset.ready) {
+  if (!form) {
+    return;
+  }
+  if (form.dataset.ready) {
+    // a directive registered since: the list of versions grows, the chosen one stays chosen
+    const current = document.getElementById('auction-directive');
+    const chosen = current.value;
+    current.replaceChildren(...directiveOptions());
+    current.value = chosen;
     return;
   }
   if (directives.length === 0) {
@@ -197,7 +209,7 @@ async function createForm(token) {
   }
   form.dataset.ready = 'yes';
   const select = el('select', { class: 'govuk-select', id: 'auction-directive', name: 'auction-directive' },
-    directives.map(d => el('option', { value: d.id + '@' + d.version }, d.id + ' version ' + d.version)));
+    directiveOptions());
   const stages = el('div', { id: 'stage-openings' });
   const showStages = async () => {
     const [id, version] = select.value.split('@');
@@ -208,6 +220,7 @@ async function createForm(token) {
         doc.stages.map((s, i) => dateField('opening-' + s.id, 'Stage ' + s.id + ' (' + s.type + ') opens',
           i === 0 ? 'Required: the first stage opens at this time.' : 'Optional: without it, it opens when the '
             + 'stage before it hands over.'))));
+      stages.dataset.directive = select.value;
     } catch (e) {
       showError('create-result', e, 'The directive could not be read');
     }

@@ -177,8 +177,10 @@ class RegulatorConsoleBrowserTest extends BrowserTestBase {
 
     /** Fills the home page's form for {@code directiveId}; returns the new auction's id. */
     private String createAuction(String directiveId, String title) {
+        waitUntil(d -> !d.findElements(By.cssSelector("#auction-directive option[value='" + directiveId + "@1']"))
+                .isEmpty());
         new Select(visible(By.id("auction-directive"))).selectByValue(directiveId + "@1");
-        visible(By.id("opening-allocation"));
+        visible(By.cssSelector("#stage-openings[data-directive='" + directiveId + "@1'] #opening-allocation"));
         type(By.id("auction-title"), title);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         setDate("application-deadline", now);
