@@ -335,3 +335,41 @@ export function stateTag(state) {
     DRAFT: 'grey', QUALIFICATION: 'yellow', SCHEDULED: 'grey', EVALUATED: 'blue', PAUSED: 'orange' }[state];
   return el('strong', { class: 'govuk-tag' + (colour ? ' govuk-tag--' + colour : '') }, state);
 }
+
+/**
+ * The signed receipt of an accepted change: the `NGMS-Receipt` header (auction changes) or the body's `receipt`
+ * (bids, round controls, deadlines, rationalisations); undefined when the response carries none.
+ */
+export function receiptFrom(response) {
+  const header = response && response.headers && response.headers.get('NGMS-Receipt');
+  if (header) {
+    try {
+      return JSON.parse(header);
+    } catch (e) {
+      return undefined;
+    }
+  }
+  return response && response.data && typeof response.data === 'object' ? response.data.receipt : undefined;
+}
+
+/**
+ * The value of a `datetime-local` input read as UTC (`2026-03-10T05:00` → `2026-03-10T05:00:00Z`), or undefined
+ * when it is empty. The screens say beside every such field that it is UTC.
+ */
+export function utcInstant(localValue) {
+  if (!localValue) {
+    return undefined;
+  }
+  const withSeconds = /T\d\d:\d\d$/.test(localValue) ? localValue + ':00' : localValue;
+  return withSeconds + 'Z';
+}
+
+/** An ISO instant as a `datetime-local` value in UTC, to the second. */
+export function utcLocalValue(iso) {
+  return iso ? new Date(iso).toISOString().substring(0, 19) : '';
+}
+
+/** Whether `text` is a whole number of currency units (no decimals, no separators, no sign). */
+export function isWholeAmount(text) {
+  return /^[0-9]{1,18}$/.test(String(text).trim());
+}

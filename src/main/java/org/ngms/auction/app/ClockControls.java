@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.ngms.audit.Chains;
+import org.ngms.audit.Receipt;
 import org.ngms.audit.app.AuditTrail;
 import org.ngms.auction.clock.ClockDecision;
 import org.ngms.auction.clock.ClockRules;
@@ -54,13 +54,17 @@ public class ClockControls {
         this.clock = clock;
     }
 
+    /** A round after a control, and the regulator's signed receipt for it. */
+    public record Controlled(ClockStore.RoundRow row, Receipt receipt) {
+    }
+
     @Transactional
-    public Mono<ClockStore.RoundRow> control(String actor, AuctionId auction,
+    public Mono<Controlled> control(String actor, AuctionId auction,
             StageId stageId, int round, String action, Optional<Instant> closesAt) {
         return control(actor, auction.value(), stageId.value(), round, action, closesAt);
     }
 
-    private Mono<ClockStore.RoundRow> control(String actor, UUID auction, String stageId, int round, String action,
+    private Mono<Controlled> control(String actor, UUID auction, String stageId, int round, String action,
                                              Optional<Instant> closesAt) {
         Instant now = clock.instant();
         return clocks.roundForUpdate(auction, stageId, round)
@@ -86,8 +90,9 @@ public class ClockControls {
                             RoundControlled.Control.valueOf(action.toUpperCase(java.util.Locale.ROOT)),
                             action.equals("extend") ? closesAt : Optional.empty());
                     return change
-                            .then(audit.append(Chains.auction(auction), actor, event))
-                            .then(clocks.roundForUpdate(auction, stageId, round));
+                            .then(audit.append(auction, Optional.of(stageId), Optional.of(round), actor, event))
+                            .flatMap(recorded -> clocks.roundForUpdate(auction, stageId, round)
+                                    .map(updated -> new Controlled(updated, recorded.receipt())));
                 });
     }
 
@@ -145,8 +150,13 @@ public class ClockControls {
                             .flatMap(row -> {
                                 RoundIncrementSet event = new RoundIncrementSet(auction, stageId, round, percent);
                                 return clocks.setIncrement(auction, stageId, round, percent.toString())
-                                        .then(audit.append(Chains.auction(auction), actor, event))
-                                        .thenReturn(event.payload());
+                                        .then(audit.append(auction, Optional.of(stageId), Optional.of(round), actor,
+                                                event))
+                                        .map(recorded -> {
+                                            ObjectNode answer = event.payload();
+                                            answer.set("receipt", recorded.receipt().toJson());
+                                            return answer;
+                                        });
                             });
                 });
     }

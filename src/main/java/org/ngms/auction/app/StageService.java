@@ -133,7 +133,7 @@ public class StageService {
         return stageWindows.schedule(auction, stage, opensAt, closesAt);
     }
 
-    static boolean isSealed(Stage stage) {
+    public static boolean isSealed(Stage stage) {
         return StageWindows.isSealed(stage);
     }
 
@@ -399,13 +399,17 @@ public class StageService {
                         "bidder " + bidderId + " is not a qualified bidder of this auction")));
     }
 
+    /** A stage window after the regulator extended its deadline, and the signed receipt for it. */
+    public record Extended(StageStore.Window window, org.ngms.audit.Receipt receipt) {
+    }
+
     /** The regulator extends a deadline (never shortens it) before it has passed. */
     @Transactional
-    public Mono<StageStore.Window> extend(String actor, AuctionId auction, StageId stageId, Instant closesAt) {
+    public Mono<Extended> extend(String actor, AuctionId auction, StageId stageId, Instant closesAt) {
         return extend(actor, auction.value(), stageId.value(), closesAt);
     }
 
-    private Mono<StageStore.Window> extend(String actor, UUID auction, String stageId, Instant closesAt) {
+    private Mono<Extended> extend(String actor, UUID auction, String stageId, Instant closesAt) {
         Instant now = clock.instant();
         return openWindowForBids(auction, stageId, now)
                 .onErrorResume(Refused.class, e -> stages.windowForUpdate(auction, stageId)
@@ -417,9 +421,10 @@ public class StageService {
                                 "a deadline can only be extended, to after " + w.closesAt().orElse(null)));
                     }
                     return stages.extend(auction, stageId, closesAt)
-                            .then(audit.append(Chains.auction(auction), actor,
+                            .then(audit.append(auction, Optional.of(stageId), Optional.empty(), actor,
                                     new StageDeadlineExtended(auction, stageId, closesAt)))
-                            .then(stages.window(auction, stageId));
+                            .flatMap(recorded -> stages.window(auction, stageId)
+                                    .map(extended -> new Extended(extended, recorded.receipt())));
                 });
     }
 }

@@ -300,7 +300,7 @@ public class ClockController {
     private Mono<ObjectNode> control(UUID id, String stage, int round, String action, Optional<Instant> closesAt) {
         return Callers.current()
                 .flatMap(caller -> controls.control(caller.accountId(), AuctionId.of(id), StageId.of(stage), round, action, closesAt))
-                .map(ClockController::publicRound);
+                .map(c -> publicRound(c.row()).set("receipt", c.receipt().toJson()));
     }
 
     @GetMapping(path = "/api/v1/auctions/{id}/feed", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

@@ -106,10 +106,10 @@ public class StageController {
     /** A stage window; its result appears once it has been evaluated. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record WindowView(String stage, String type, String state, Instant opensAt, Instant closesAt,
-                      @JsonRawValue String result) {
+                      @JsonRawValue String result, Receipt receipt) {
         static WindowView of(StageStore.Window w) {
             return new WindowView(w.stage(), w.stageType(), w.state(), w.opensAt(), w.closesAt().orElse(null),
-                    w.resultJson().orElse(null));
+                    w.resultJson().orElse(null), null);
         }
     }
 
@@ -186,7 +186,11 @@ public class StageController {
         }
         return Callers.current()
                 .flatMap(caller -> stages.extend(caller.accountId(), AuctionId.of(id), StageId.of(stage), request.closesAt()))
-                .map(WindowView::of);
+                .map(e -> {
+                    WindowView w = WindowView.of(e.window());
+                    return new WindowView(w.stage(), w.type(), w.state(), w.opensAt(), w.closesAt(), w.result(),
+                            e.receipt());
+                });
     }
 
     @GetMapping("/api/v1/auctions/{id}/outcome")

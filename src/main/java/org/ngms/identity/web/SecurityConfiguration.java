@@ -169,6 +169,8 @@ public class SecurityConfiguration {
                         "/api/v1/auctions/*/stages/*/bids/withdrawal").hasRole(OPERATOR_ROLE)
                 .pathMatchers(HttpMethod.GET, "/api/v1/auctions/*/stages/*/bids/mine").hasRole(OPERATOR_ROLE)
                 .pathMatchers(HttpMethod.POST, "/api/v1/auctions/*/stages/*/deadline").hasRole(REGULATOR_ROLE)
+                // who has bid in a stage or round, never what: the regulator's console only
+                .pathMatchers(HttpMethod.GET, "/api/v1/auctions/*/stages/*/submissions").hasRole(REGULATOR_ROLE)
                 // clock rounds: public results and feed; bids and own results for operators; controls for the
                 // regulator
                 .pathMatchers(HttpMethod.GET, "/api/v1/auctions/*/stages/*/rounds", "/api/v1/auctions/*/stages/*/rounds.csv",

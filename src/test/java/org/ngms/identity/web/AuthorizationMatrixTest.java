@@ -74,6 +74,7 @@ class AuthorizationMatrixTest extends IntegrationTestBase {
         expect("POST /api/v1/auctions/{id}/stages/{stage}/bids/withdrawal", "401  403  IN   IN   403");
         expect("GET /api/v1/auctions/{id}/stages/{stage}/bids/mine",      "401  403  IN   IN   403");
         expect("POST /api/v1/auctions/{id}/stages/{stage}/deadline",      "401  403  403  403  IN");
+        expect("GET /api/v1/auctions/{id}/stages/{stage}/submissions",   "401  403  403  403  IN");
         expect("GET /api/v1/auctions/{id}/outcome",                       "IN   IN   IN   IN   IN");
         expect("GET /api/v1/auctions/{id}/stages/{stage}/rounds",         "OK   OK   OK   OK   OK");
         expect("GET /api/v1/auctions/{id}/stages/{stage}/rounds.csv",     "OK   OK   OK   OK   OK");
