@@ -141,10 +141,19 @@ public abstract class BrowserTestBase extends IntegrationTestBase {
         field.sendKeys(text);
     }
 
+    /** Clicks {@code by} once it can be clicked, finding it again if the page re-rendered it meanwhile. */
     protected void click(By by) {
-        WebElement target = new WebDriverWait(browser, WAIT).until(ExpectedConditions.elementToBeClickable(by));
-        js("arguments[0].scrollIntoView({block: 'center'})", target);
-        target.click();
+        new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
+                .until(d -> {
+                    WebElement target = d.findElement(by);
+                    if (!target.isDisplayed() || !target.isEnabled()) {
+                        return false;
+                    }
+                    js("arguments[0].scrollIntoView({block: 'center'})", target);
+                    target.click();
+                    return true;
+                });
     }
 
     /** The browser console's errors since the last call (CSP violations, failed requests, uncaught exceptions). */

@@ -125,7 +125,8 @@ class RegulatorConsoleBrowserTest extends BrowserTestBase {
         textIn(By.id("next-step"), "paused");
         click(By.id("resume-round"));
         textIn(By.id("round-result"), "Round 1 resumed");
-        assertThat(browser.findElement(By.id("round-result")).getText()).contains(RECEIPT);
+        assertThat(textOf(By.id("round-result"))).contains(RECEIPT);
+        visible(By.id("pause-round")); // the controls of the running round are drawn again once it has resumed
         String later = Instant.now().plus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString()
                 .replace("Z", "");
         js("arguments[0].value = arguments[1]", visible(By.id("round-deadline")), later);
