@@ -144,7 +144,11 @@ public class OpenApiConfiguration {
         List<String> sentences = new ArrayList<>();
         if (response != null && response.getExtensions() != null && response.getExtensions().get(CODES) != null) {
             all.addAll((List<String>) response.getExtensions().get(CODES));
-            sentences.addAll((List<String>) response.getExtensions().get("x-problem-descriptions"));
+            if (all.containsAll(codes)) {
+                return;
+            }
+            Object before = response.getExtensions().get("x-problem-descriptions");
+            sentences.addAll(before == null ? List.of(response.getDescription()) : (List<String>) before);
         }
         all.addAll(codes);
         String sentence = codes.stream().map(c -> "`" + c + "`").reduce((a, b) -> a + ", " + b).orElse("")
@@ -161,7 +165,17 @@ public class OpenApiConfiguration {
         operation.getResponses().addApiResponse(key, problem);
     }
 
+    /** Responses in order of status; a JSON body is application/json (not springdoc's any type). */
     private static void sortResponses(Operation operation) {
+        operation.getResponses().values().forEach(response -> {
+            if (response.getExtensions() != null) {
+                response.getExtensions().remove("x-problem-descriptions");
+            }
+            if (response.getContent() != null && response.getContent().containsKey("*/*")) {
+                MediaType any = response.getContent().remove("*/*");
+                response.getContent().addMediaType("application/json", any);
+            }
+        });
         Map<String, ApiResponse> sorted = new TreeMap<>(operation.getResponses());
         ApiResponses responses = new ApiResponses();
         sorted.forEach(responses::addApiResponse);

@@ -39,7 +39,7 @@ public final class ApiSchemas {
     static final String SEALED_ASSIGNMENT_EXAMPLE = """
             {"bids": [{"market": "2600", "option": "top", "amount": 1000000}]}""";
     static final String CLOCK_BIDS_EXAMPLE = """
-            {"bids": [{"product": "2600", "quantity": 5, "price": 12800000}, {"product": "3500", "quantity": 5}]}""";
+            {"bids": [{"product": "2600", "quantity": 5}, {"product": "3500", "quantity": 5}]}""";
     static final String SMRA_BIDS_EXAMPLE = """
             {"bids": [{"licence": "L1", "amount": 4500000}], "withdrawals": [], "waiver": false,
              "reduceEligibility": false}""";

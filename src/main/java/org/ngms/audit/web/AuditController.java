@@ -61,8 +61,6 @@ public class AuditController {
         this.auctions = auctions;
     }
 
-    @SecurityRequirements
-    @ApiResponse(responseCode = "200", description = "The keys", content = @Content(schema = @Schema(implementation = PublicKeys.class)))
     /** A public signing key, as {@code GET /api/v1/keys} lists it (documentation of PublicKeyInfo's JSON). */
     @Schema(name = "PublicKey", description = "A public signing key of the service")
     record PublicKey(@Schema(description = "Key id", requiredMode = Schema.RequiredMode.REQUIRED) String kid,
@@ -87,6 +85,8 @@ public class AuditController {
     record SignedHead(HeadRef head, String kid, @Schema(description = "Ed25519 over the head, base64") String signature) {
     }
 
+    @SecurityRequirements
+    @ApiResponse(responseCode = "200", description = "The keys", content = @Content(schema = @Schema(implementation = PublicKeys.class)))
     @GetMapping("/api/v1/keys")
     @Operation(summary = "The service's public signing keys, current and retired (everyone)")
     public Mono<ObjectNode> publicKeys() {
