@@ -84,6 +84,11 @@ class OpenApiExamplesTest extends IntegrationTestBase {
             }
         });
         assertThat(trees).as("schemas of Jackson trees").isEmpty();
+        // documents written raw into a response are objects, not the strings they are held in
+        for (String raw : List.of("WindowView/properties/result", "OutcomeView/properties/outcome",
+                "Version/properties/document", "RationalisationView/properties/rationalisation")) {
+            assertThat(document.at("/components/schemas/" + raw + "/type").toString()).as(raw).contains("object");
+        }
         assertThat(operations()).hasSizeGreaterThanOrEqualTo(48);
     }
 

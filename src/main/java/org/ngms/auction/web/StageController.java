@@ -62,7 +62,7 @@ public class StageController {
     }
 
     /** A rationalisation as recorded, where it is in the transcript, and the regulator's receipt. */
-    record RationalisationView(@Schema(type = "object", description = "The rationalisation as recorded "
+    record RationalisationView(@Schema(types = {"object"}, description = "The rationalisation as recorded "
             + "(docs/formats/assignment.md §7)") @JsonRawValue String rationalisation, long transcriptSeq, Receipt receipt) {
     }
 
@@ -133,7 +133,7 @@ public class StageController {
     /** A stage window; its result appears once it has been evaluated. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record WindowView(String stage, String type, String state, Instant opensAt, Instant closesAt,
-                      @Schema(type = "object", description = "The stage's result once evaluated (docs/formats)")
+                      @Schema(types = {"object"}, description = "The stage's result once evaluated (docs/formats)")
                       @JsonRawValue String result) {
         static WindowView of(StageStore.Window w) {
             return new WindowView(w.stage(), w.stageType(), w.state(), w.opensAt(), w.closesAt().orElse(null),
@@ -142,7 +142,7 @@ public class StageController {
     }
 
     /** The published outcome, with the transcript record that holds (and signs) it. */
-    record OutcomeView(@Schema(type = "object", description = "The outcome: winners, lots, prices, payment "
+    record OutcomeView(@Schema(types = {"object"}, description = "The outcome: winners, lots, prices, payment "
             + "schedules, unsold lots") @JsonRawValue String outcome, long transcriptSeq, Instant publishedAt) {
     }
 

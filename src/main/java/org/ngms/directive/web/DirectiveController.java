@@ -74,7 +74,7 @@ public class DirectiveController {
 
     /** One directive version with its canonical document, byte for byte as hashed. */
     public record Version(String id, int version, String sha256, String title, Instant registeredAt, boolean inUse,
-                          @Schema(type = "object", description = "The canonical JSON document, byte for byte as hashed")
+                          @Schema(types = {"object"}, description = "The canonical JSON document, byte for byte as hashed")
                           @JsonRawValue String document) {
         static Version of(StoredDirective d) {
             return new Version(d.id(), d.version(), d.sha256(), d.title(), d.registeredAt(), d.inUse(),
