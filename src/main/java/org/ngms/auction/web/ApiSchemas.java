@@ -267,7 +267,8 @@ public final class ApiSchemas {
             @Schema(requiredMode = RequiredMode.REQUIRED) int round,
             @Schema(requiredMode = RequiredMode.REQUIRED) List<RoundSubmission> submissions,
             @Schema(description = "Closed round: the caller's bidder record of the round (clock: ClockBidderResult; "
-                    + "SMRA: its eligibility, activity, waivers and withdrawal rounds left, licences it stands high on)") Object result,
+                    + "SMRA: its eligibility, activity, waivers and withdrawal rounds left, licences it stands "
+                            + "high on)") Object result,
             @Schema(description = "SMRA, closed round") List<Object> acceptedBids,
             @Schema(description = "SMRA, closed round") List<Object> withdrawals,
             @Schema(description = "SMRA, closed round") List<Object> rejections,

@@ -53,11 +53,16 @@ public class AuctionController {
         this.service = service;
     }
 
-    @ApiResponse(responseCode = "201", description = "Created in DRAFT (Location: the auction; NGMS-Receipt: the signed receipt)")
+    @ApiResponse(responseCode = "201",
+            description = "Created in DRAFT (Location: the auction; NGMS-Receipt: the signed receipt)")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AuctionRequests.CreateAuction.class),
-            examples = {@ExampleObject(name = "pk-5g-2026", summary = "The 2026 auction: its allocation stage opens with bidding", value = ApiSchemas.CREATE_AUCTION_EXAMPLE)}))
-    @ApiProblem(status = 422, codes = {"request-invalid", "unknown-directive", "schedule-out-of-order", "unknown-stage", "first-stage-unscheduled", "sealed-stage-without-deadline"})
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = AuctionRequests.CreateAuction.class),
+            examples = {@ExampleObject(name = "pk-5g-2026",
+                    summary = "The 2026 auction: its allocation stage opens with bidding",
+                    value = ApiSchemas.CREATE_AUCTION_EXAMPLE)}))
+    @ApiProblem(status = 422, codes = {"request-invalid", "unknown-directive", "schedule-out-of-order",
+            "unknown-stage", "first-stage-unscheduled", "sealed-stage-without-deadline"})
     @PostMapping
     @Operation(summary = "Create an auction in DRAFT from a directive version and a schedule",
             description = "Without directiveVersion the latest version is used. 422 if the schedule breaks a rule.")
@@ -95,13 +100,17 @@ public class AuctionController {
         return service.details(AuctionId.of(id)).map(d -> Lots.of(d.directive()).stream().map(LotView::of).toList());
     }
 
-    @ApiResponse(responseCode = "201", description = "Registered (Location: the bidder; NGMS-Receipt: the signed receipt)")
+    @ApiResponse(responseCode = "201",
+            description = "Registered (Location: the bidder; NGMS-Receipt: the signed receipt)")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AuctionRequests.RegisterBidder.class),
-            examples = {@ExampleObject(name = "incumbent", summary = "An incumbent of the 2026 auction", value = ApiSchemas.REGISTER_BIDDER_EXAMPLE)}))
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = AuctionRequests.RegisterBidder.class),
+            examples = {@ExampleObject(name = "incumbent", summary = "An incumbent of the 2026 auction",
+                    value = ApiSchemas.REGISTER_BIDDER_EXAMPLE)}))
     @ApiProblem(status = 404, codes = {"not-found"})
     @ApiProblem(status = 409, codes = {"registration-closed", "duplicate-bidder", "concurrent-change"})
-    @ApiProblem(status = 422, codes = {"request-invalid", "unknown-category", "unknown-band", "demand-exceeds-supply", "new-entrants-only", "excluded-category", "cap-below-holdings", "spectrum-cap"})
+    @ApiProblem(status = 422, codes = {"request-invalid", "unknown-category", "unknown-band", "demand-exceeds-supply",
+            "new-entrants-only", "excluded-category", "cap-below-holdings", "spectrum-cap"})
     @PostMapping("/{id}/bidders")
     @Operation(summary = "Register an applicant (DRAFT or QUALIFICATION)",
             description = "Holdings default to the directive's existing holdings for this id. 422 if the requested "
@@ -150,8 +159,10 @@ public class AuctionController {
     }
 
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AuctionRequests.Disqualify.class),
-            examples = {@ExampleObject(name = "reason", summary = "A disqualification with its reason", value = ApiSchemas.DISQUALIFY_EXAMPLE)}))
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = AuctionRequests.Disqualify.class),
+            examples = {@ExampleObject(name = "reason", summary = "A disqualification with its reason",
+                    value = ApiSchemas.DISQUALIFY_EXAMPLE)}))
     @ApiProblem(status = 404, codes = {"not-found"})
     @ApiProblem(status = 409, codes = {"qualification-not-open", "already-decided", "concurrent-change"})
     @ApiProblem(status = 422, codes = {"reason-required"})
@@ -165,10 +176,13 @@ public class AuctionController {
     }
 
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AuctionRequests.Transition.class),
-            examples = {@ExampleObject(name = "qualification", summary = "From DRAFT to QUALIFICATION", value = ApiSchemas.TRANSITION_EXAMPLE)}))
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = AuctionRequests.Transition.class),
+            examples = {@ExampleObject(name = "qualification", summary = "From DRAFT to QUALIFICATION",
+                    value = ApiSchemas.TRANSITION_EXAMPLE)}))
     @ApiProblem(status = 404, codes = {"not-found"})
-    @ApiProblem(status = 409, codes = {"illegal-transition", "undecided-bidders", "no-qualified-bidders", "outcome-not-ready", "concurrent-change"})
+    @ApiProblem(status = 409, codes = {"illegal-transition", "undecided-bidders", "no-qualified-bidders",
+            "outcome-not-ready", "concurrent-change"})
     @ApiProblem(status = 422, codes = {"request-invalid", "reason-required"})
     @PostMapping("/{id}/transitions")
     @Operation(summary = "Move the auction to another state",

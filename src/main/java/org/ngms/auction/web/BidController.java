@@ -70,15 +70,27 @@ public class BidController {
         }
     }
 
-    @ApiResponse(responseCode = "201", description = "The new version with its commitment, the salt that opens it, and the signed receipt (also in NGMS-Receipt)")
+    @ApiResponse(responseCode = "201",
+            description = "The new version with its commitment, the salt that opens it, and the signed receipt "
+            + "(also in NGMS-Receipt)")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiSchemas.SealedBidRequest.class),
-            examples = {@ExampleObject(name = "demand", summary = "Pre-bid offers at reserve: blocks per category", value = ApiSchemas.SEALED_DEMAND_EXAMPLE),
-                    @ExampleObject(name = "packages", summary = "Sealed package bids", value = ApiSchemas.SEALED_PACKAGES_EXAMPLE),
-                    @ExampleObject(name = "assignment", summary = "A sealed assignment round: options of the bidder's markets", value = ApiSchemas.SEALED_ASSIGNMENT_EXAMPLE)}))
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = ApiSchemas.SealedBidRequest.class),
+            examples = {@ExampleObject(name = "demand", summary = "Pre-bid offers at reserve: blocks per category",
+                    value = ApiSchemas.SEALED_DEMAND_EXAMPLE),
+                    @ExampleObject(name = "packages", summary = "Sealed package bids",
+                            value = ApiSchemas.SEALED_PACKAGES_EXAMPLE),
+                    @ExampleObject(name = "assignment",
+                            summary = "A sealed assignment round: options of the bidder's markets",
+                            value = ApiSchemas.SEALED_ASSIGNMENT_EXAMPLE)}))
     @ApiProblem(status = 404, codes = {"not-found"})
     @ApiProblem(status = 409, codes = {"bidding-closed", "not-qualified", "auction-not-bidding", "not-a-sealed-stage"})
-    @ApiProblem(status = 422, codes = {"request-invalid", "unknown-category", "category-not-in-stage", "negative-quantity", "below-min-blocks", "above-max-blocks", "demand-exceeds-supply", "spectrum-cap", "eligibility-exceeded", "cross-band-condition", "new-entrants-only", "excluded-category", "unknown-lot", "empty-package", "invalid-package-id", "duplicate-package-id", "too-many-packages", "below-package-reserve", "not-an-assignment-winner", "unknown-option", "duplicate-option-bid", "not-a-bid-multiple"})
+    @ApiProblem(status = 422, codes = {"request-invalid", "unknown-category", "category-not-in-stage",
+            "negative-quantity", "below-min-blocks", "above-max-blocks", "demand-exceeds-supply", "spectrum-cap",
+            "eligibility-exceeded", "cross-band-condition", "new-entrants-only", "excluded-category", "unknown-lot",
+            "empty-package", "invalid-package-id", "duplicate-package-id", "too-many-packages",
+            "below-package-reserve", "not-an-assignment-winner", "unknown-option", "duplicate-option-bid",
+            "not-a-bid-multiple"})
     @PostMapping("/api/v1/auctions/{id}/stages/{stage}/bids")
     @Operation(summary = "Submit or replace the caller's sealed bid (operator, until the deadline)",
             description = "Body {\"demand\": {category: blocks}} for pre-bid offers at reserve, or {\"packages\": "

@@ -63,13 +63,17 @@ public class StageController {
 
     /** A rationalisation as recorded, where it is in the transcript, and the regulator's receipt. */
     record RationalisationView(@Schema(types = {"object"}, description = "The rationalisation as recorded "
-            + "(docs/formats/assignment.md §7)") @JsonRawValue String rationalisation, long transcriptSeq, Receipt receipt) {
+            + "(docs/formats/assignment.md §7)") @JsonRawValue String rationalisation, long transcriptSeq,
+                    Receipt receipt) {
     }
 
-    @ApiResponse(responseCode = "201", description = "The rationalisation as recorded, its transcript record and the regulator's receipt")
+    @ApiResponse(responseCode = "201",
+            description = "The rationalisation as recorded, its transcript record and the regulator's receipt")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RationaliseRequest.class),
-            examples = {@ExampleObject(name = "2600", summary = "The 2600 MHz band plan", value = ApiSchemas.RATIONALISE_EXAMPLE)}))
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = RationaliseRequest.class),
+            examples = {@ExampleObject(name = "2600", summary = "The 2600 MHz band plan",
+                    value = ApiSchemas.RATIONALISE_EXAMPLE)}))
     @ApiProblem(status = 404, codes = {"not-found"})
     @ApiProblem(status = 409, codes = {"outcome-not-ready"})
     @ApiProblem(status = 422, codes = {"request-invalid", "unknown-category"})
@@ -95,7 +99,9 @@ public class StageController {
     }
 
     @SecurityRequirements
-    @ApiResponse(responseCode = "200", description = "The rationalisation record (docs/formats/assignment.md §7)", content = @Content(mediaType = "application/json", schema = @Schema(type = "object", description = "The rationalisation as recorded in the transcript")))
+    @ApiResponse(responseCode = "200", description = "The rationalisation record (docs/formats/assignment.md §7)",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = "object",
+            description = "The rationalisation as recorded in the transcript")))
     @ApiProblem(status = 400, codes = {"bad-request"}, description = "the id is not a UUID")
     @ApiProblem(status = 404, codes = {"not-found"}, description = "no rationalisation recorded for the category")
     @GetMapping("/api/v1/auctions/{id}/rationalisations/{category}")
@@ -219,7 +225,8 @@ public class StageController {
 
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = Deadline.class),
-            examples = {@ExampleObject(name = "later", summary = "A deadline later than the stage's", value = ApiSchemas.DEADLINE_EXAMPLE)}))
+            examples = {@ExampleObject(name = "later", summary = "A deadline later than the stage's",
+                    value = ApiSchemas.DEADLINE_EXAMPLE)}))
     @ApiProblem(status = 404, codes = {"not-found"})
     @ApiProblem(status = 409, codes = {"bidding-closed", "auction-not-bidding"})
     @ApiProblem(status = 422, codes = {"request-invalid", "deadline-not-later"})

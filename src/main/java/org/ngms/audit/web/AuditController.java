@@ -86,7 +86,8 @@ public class AuditController {
     }
 
     @SecurityRequirements
-    @ApiResponse(responseCode = "200", description = "The keys", content = @Content(schema = @Schema(implementation = PublicKeys.class)))
+    @ApiResponse(responseCode = "200", description = "The keys",
+            content = @Content(schema = @Schema(implementation = PublicKeys.class)))
     @GetMapping("/api/v1/keys")
     @Operation(summary = "The service's public signing keys, current and retired (everyone)")
     public Mono<ObjectNode> publicKeys() {
@@ -100,7 +101,8 @@ public class AuditController {
         return o;
     }
 
-    @ApiResponse(responseCode = "200", description = "The new current public key", content = @Content(schema = @Schema(implementation = PublicKey.class)))
+    @ApiResponse(responseCode = "200", description = "The new current public key",
+            content = @Content(schema = @Schema(implementation = PublicKey.class)))
     @PostMapping("/api/v1/keys/rotation")
     @Operation(summary = "Rotate the signing key (regulator); old public keys stay published")
     public Mono<ObjectNode> rotate() {
@@ -110,7 +112,8 @@ public class AuditController {
     }
 
     @SecurityRequirements
-    @ApiResponse(responseCode = "200", description = "The signed head", content = @Content(schema = @Schema(implementation = SignedHead.class)))
+    @ApiResponse(responseCode = "200", description = "The signed head",
+            content = @Content(schema = @Schema(implementation = SignedHead.class)))
     @ApiProblem(status = 400, codes = {"bad-request"}, description = "the id is not a UUID")
     @ApiProblem(status = 404, codes = {"not-found"})
     @GetMapping("/api/v1/auctions/{id}/transcript/head")

@@ -74,7 +74,8 @@ public class DirectiveController {
 
     /** One directive version with its canonical document, byte for byte as hashed. */
     public record Version(String id, int version, String sha256, String title, Instant registeredAt, boolean inUse,
-                          @Schema(types = {"object"}, description = "The canonical JSON document, byte for byte as hashed")
+                          @Schema(types = {"object"},
+                                  description = "The canonical JSON document, byte for byte as hashed")
                           @JsonRawValue String document) {
         static Version of(StoredDirective d) {
             return new Version(d.id(), d.version(), d.sha256(), d.title(), d.registeredAt(), d.inUse(),
@@ -87,11 +88,18 @@ public class DirectiveController {
     }
 
     @ApiResponse(responseCode = "201", description = "A new version (Location: the version)")
-    @ApiResponse(responseCode = "200", description = "Identical to the latest version: nothing registered (Location: that version)")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "A policy directive (schema ngms-directive/1, docs/directives.md) as YAML or JSON; the example is the 2026 scenario directive",
+    @ApiResponse(responseCode = "200",
+            description = "Identical to the latest version: nothing registered (Location: that version)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            description = "A policy directive (schema ngms-directive/1, docs/directives.md) as YAML or JSON; "
+            + "the example is the 2026 scenario directive",
             content = {@Content(mediaType = "application/yaml", schema = @Schema(type = "string")),
+                    @Content(mediaType = "application/x-yaml", schema = @Schema(type = "string")),
+                    @Content(mediaType = "text/yaml", schema = @Schema(type = "string")),
+                    @Content(mediaType = "text/x-yaml", schema = @Schema(type = "string")),
                     @Content(mediaType = "application/json", schema = @Schema(type = "object"))})
-    @ApiProblem(status = 400, codes = {"malformed-request"}, description = "the text is not well-formed YAML or JSON, or has a duplicate key")
+    @ApiProblem(status = 400, codes = {"malformed-request"},
+            description = "the text is not well-formed YAML or JSON, or has a duplicate key")
     @ApiProblem(status = 422, codes = {"directive-invalid", "directive-not-runnable"})
     @PostMapping(consumes = {"application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml",
             MediaType.APPLICATION_JSON_VALUE})
@@ -114,10 +122,16 @@ public class DirectiveController {
                 });
     }
 
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "A policy directive (schema ngms-directive/1, docs/directives.md) as YAML or JSON; the example is the 2026 scenario directive",
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            description = "A policy directive (schema ngms-directive/1, docs/directives.md) as YAML or JSON; "
+            + "the example is the 2026 scenario directive",
             content = {@Content(mediaType = "application/yaml", schema = @Schema(type = "string")),
+                    @Content(mediaType = "application/x-yaml", schema = @Schema(type = "string")),
+                    @Content(mediaType = "text/yaml", schema = @Schema(type = "string")),
+                    @Content(mediaType = "text/x-yaml", schema = @Schema(type = "string")),
                     @Content(mediaType = "application/json", schema = @Schema(type = "object"))})
-    @ApiProblem(status = 400, codes = {"malformed-request"}, description = "the text is not well-formed YAML or JSON, or has a duplicate key")
+    @ApiProblem(status = 400, codes = {"malformed-request"},
+            description = "the text is not well-formed YAML or JSON, or has a duplicate key")
     @PostMapping(path = "/validation", consumes = {"application/yaml", "application/x-yaml", "text/yaml",
             "text/x-yaml", MediaType.APPLICATION_JSON_VALUE})
     @Operation(summary = "Validate a directive without registering it")
@@ -169,13 +183,20 @@ public class DirectiveController {
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("directive " + id + " version " + version)));
     }
 
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "A policy directive (schema ngms-directive/1, docs/directives.md) as YAML or JSON; the example is the 2026 scenario directive",
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            description = "A policy directive (schema ngms-directive/1, docs/directives.md) as YAML or JSON; "
+            + "the example is the 2026 scenario directive",
             content = {@Content(mediaType = "application/yaml", schema = @Schema(type = "string")),
+                    @Content(mediaType = "application/x-yaml", schema = @Schema(type = "string")),
+                    @Content(mediaType = "text/yaml", schema = @Schema(type = "string")),
+                    @Content(mediaType = "text/x-yaml", schema = @Schema(type = "string")),
                     @Content(mediaType = "application/json", schema = @Schema(type = "object"))})
-    @ApiProblem(status = 400, codes = {"malformed-request"}, description = "the text is not well-formed YAML or JSON, or has a duplicate key")
+    @ApiProblem(status = 400, codes = {"malformed-request"},
+            description = "the text is not well-formed YAML or JSON, or has a duplicate key")
     @ApiProblem(status = 404, codes = {"not-found"})
     @ApiProblem(status = 409, codes = {"directive-in-use"})
-    @ApiProblem(status = 422, codes = {"directive-invalid", "directive-not-runnable"}, description = "ID_MISMATCH among the errors when the document's id is not the path's")
+    @ApiProblem(status = 422, codes = {"directive-invalid", "directive-not-runnable"},
+            description = "ID_MISMATCH among the errors when the document's id is not the path's")
     @PutMapping(path = "/{id}/versions/{version}", consumes = {"application/yaml", "application/x-yaml",
             "text/yaml", "text/x-yaml", MediaType.APPLICATION_JSON_VALUE})
     @Operation(summary = "Replace a version that no auction uses yet",

@@ -102,7 +102,8 @@ public class AccountController {
     @ApiResponse(responseCode = "201", description = "Created (Location: the account)")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = CreateAccount.class),
-            examples = {@ExampleObject(name = "operator", summary = "An operator account acting for bidder jazz", value = ACCOUNT_EXAMPLE)}))
+            examples = {@ExampleObject(name = "operator", summary = "An operator account acting for bidder jazz",
+                    value = ACCOUNT_EXAMPLE)}))
     @ApiProblem(status = 409, codes = {"duplicate-account"})
     @ApiProblem(status = 422, codes = {"request-invalid"})
     @PostMapping("/api/v1/accounts")
@@ -166,7 +167,8 @@ public class AccountController {
     @ApiResponse(responseCode = "201", description = "The token, shown in this response only (Cache-Control: no-store)")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = IssueToken.class),
-            examples = {@ExampleObject(name = "token", summary = "A token for 30 days of an auction", value = TOKEN_EXAMPLE)}))
+            examples = {@ExampleObject(name = "token", summary = "A token for 30 days of an auction",
+                    value = TOKEN_EXAMPLE)}))
     @ApiProblem(status = 404, codes = {"not-found"})
     @ApiProblem(status = 422, codes = {"request-invalid"})
     @PostMapping("/api/v1/accounts/{id}/tokens")
