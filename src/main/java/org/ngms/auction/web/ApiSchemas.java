@@ -37,11 +37,12 @@ public final class ApiSchemas {
     static final String SEALED_PACKAGES_EXAMPLE = """
             {"packages": [{"id": "p1", "lots": {"2600": 2, "3500": 4}, "amount": 90000000}]}""";
     static final String SEALED_ASSIGNMENT_EXAMPLE = """
-            {"bids": [{"market": "2600", "option": "top", "amount": 1000000}]}""";
+            {"bids": [{"market": "2600", "option": "2640-2690", "amount": 1000000}]}""";
     static final String CLOCK_BIDS_EXAMPLE = """
             {"bids": [{"product": "2600", "quantity": 5}, {"product": "3500", "quantity": 5}]}""";
+    /** An SMRA round 1 of the 2014 licences (scenarios/pk-3g4g-2014): the 2100 MHz 10 MHz licence at its minimum. */
     static final String SMRA_BIDS_EXAMPLE = """
-            {"bids": [{"licence": "L1", "amount": 4500000}], "withdrawals": [], "waiver": false,
+            {"bids": [{"licence": "2100-10-1", "amount": 295000000}], "withdrawals": [], "waiver": false,
              "reduceEligibility": false}""";
     static final String DEADLINE_EXAMPLE = """
             {"closesAt": "2030-01-01T00:00:00Z"}""";
@@ -78,7 +79,8 @@ public final class ApiSchemas {
     public record AssignmentBidRequest(
             @Schema(description = "The market (GET …/stages/{stage}/markets)", example = "2600",
                     requiredMode = RequiredMode.REQUIRED) String market,
-            @Schema(description = "One of the bidder's option ids in the market", example = "top",
+            @Schema(description = "One of the bidder's option ids in the market (its range of MHz)",
+                    example = "2640-2690",
                     requiredMode = RequiredMode.REQUIRED) String option,
             @Schema(description = "The amount offered, whole USD, in the stage's bid multiple", example = "1000000",
                     minimum = "0", requiredMode = RequiredMode.REQUIRED) long amount) {
@@ -115,8 +117,8 @@ public final class ApiSchemas {
 
     @Schema(name = "SmraBidRequest", description = "A bid for a licence")
     public record SmraBidRequest(
-            @Schema(description = "The licence", example = "L1", requiredMode = RequiredMode.REQUIRED) String licence,
-            @Schema(description = "An acceptable amount of the round (whole USD)", example = "4500000",
+            @Schema(description = "The licence", example = "2100-10-1", requiredMode = RequiredMode.REQUIRED) String licence,
+            @Schema(description = "An acceptable amount of the round (whole USD)", example = "295000000",
                     minimum = "1", requiredMode = RequiredMode.REQUIRED) long amount) {
     }
 
