@@ -28,6 +28,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import org.ngms.web.ApiProblem;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -46,6 +53,16 @@ public class AuctionController {
         this.service = service;
     }
 
+    @ApiResponse(responseCode = "201",
+            description = "Created in DRAFT (Location: the auction; NGMS-Receipt: the signed receipt)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = AuctionRequests.CreateAuction.class),
+            examples = {@ExampleObject(name = "pk-5g-2026",
+                    summary = "The 2026 auction: its allocation stage opens with bidding",
+                    value = ApiSchemas.CREATE_AUCTION_EXAMPLE)}))
+    @ApiProblem(status = 422, codes = {"request-invalid", "unknown-directive", "schedule-out-of-order",
+            "unknown-stage", "first-stage-unscheduled", "sealed-stage-without-deadline"})
     @PostMapping
     @Operation(summary = "Create an auction in DRAFT from a directive version and a schedule",
             description = "Without directiveVersion the latest version is used. 422 if the schedule breaks a rule.")
@@ -58,24 +75,42 @@ public class AuctionController {
                         AuctionSummary.of(r.value())));
     }
 
+    @SecurityRequirements
     @GetMapping
     @Operation(summary = "List auctions")
     public Flux<AuctionSummary> list() {
         return service.list().map(AuctionSummary::of);
     }
 
+    @SecurityRequirements
+    @ApiProblem(status = 400, codes = {"bad-request"}, description = "the id is not a UUID")
+    @ApiProblem(status = 404, codes = {"not-found"})
     @GetMapping("/{id}")
     @Operation(summary = "An auction with its lots, bidders, state and state history")
     public Mono<AuctionDetails> get(@PathVariable UUID id) {
         return Callers.current().flatMap(caller -> service.details(AuctionId.of(id)).map(d -> AuctionDetails.of(d, caller)));
     }
 
+    @SecurityRequirements
+    @ApiProblem(status = 400, codes = {"bad-request"}, description = "the id is not a UUID")
+    @ApiProblem(status = 404, codes = {"not-found"})
     @GetMapping("/{id}/lots")
     @Operation(summary = "The lots on offer, one per block")
     public Mono<List<LotView>> lots(@PathVariable UUID id) {
         return service.details(AuctionId.of(id)).map(d -> Lots.of(d.directive()).stream().map(LotView::of).toList());
     }
 
+    @ApiResponse(responseCode = "201",
+            description = "Registered (Location: the bidder; NGMS-Receipt: the signed receipt)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = AuctionRequests.RegisterBidder.class),
+            examples = {@ExampleObject(name = "incumbent", summary = "An incumbent of the 2026 auction",
+                    value = ApiSchemas.REGISTER_BIDDER_EXAMPLE)}))
+    @ApiProblem(status = 404, codes = {"not-found"})
+    @ApiProblem(status = 409, codes = {"registration-closed", "duplicate-bidder", "concurrent-change"})
+    @ApiProblem(status = 422, codes = {"request-invalid", "unknown-category", "unknown-band", "demand-exceeds-supply",
+            "new-entrants-only", "excluded-category", "cap-below-holdings", "spectrum-cap"})
     @PostMapping("/{id}/bidders")
     @Operation(summary = "Register an applicant (DRAFT or QUALIFICATION)",
             description = "Holdings default to the directive's existing holdings for this id. 422 if the requested "
@@ -88,12 +123,17 @@ public class AuctionController {
                         + r.value().id())), r, BidderView.full(r.value())));
     }
 
+    @SecurityRequirements
+    @ApiProblem(status = 400, codes = {"bad-request"}, description = "the id is not a UUID")
+    @ApiProblem(status = 404, codes = {"not-found"})
     @GetMapping("/{id}/bidders")
     @Operation(summary = "The auction's bidders: private data only for the regulator and each bidder's own operator")
     public Flux<BidderView> bidders(@PathVariable UUID id) {
         return Callers.current().flatMapMany(caller -> service.bidders(AuctionId.of(id)).map(b -> BidderView.of(b, caller)));
     }
 
+    @ApiProblem(status = 400, codes = {"bad-request"}, description = "the id is not a UUID")
+    @ApiProblem(status = 404, codes = {"not-found"}, description = "no such bidder, or another operator's")
     @GetMapping("/{id}/bidders/{bidderId}")
     @Operation(summary = "One bidder's private record (regulator, or the bidder's own operator)",
             description = "An operator asking for another bidder gets the same 404 as for a bidder that does not "
@@ -104,6 +144,10 @@ public class AuctionController {
                 : Mono.error(ProblemException.notFound("bidder " + bidderId)));
     }
 
+    @ApiProblem(status = 400, codes = {"bad-request"}, description = "the id is not a UUID")
+    @ApiProblem(status = 404, codes = {"not-found"})
+    @ApiProblem(status = 409, codes = {"qualification-not-open", "already-decided", "concurrent-change"})
+    @ApiProblem(status = 422, codes = {"deposit-below-required", "demand-required"})
     @PostMapping("/{id}/bidders/{bidderId}/qualification")
     @Operation(summary = "Qualify a registered bidder (QUALIFICATION only)",
             description = "Checks the deposit against the directive's rule, sets eligibility points and records the "
@@ -114,6 +158,14 @@ public class AuctionController {
                 .map(r -> receipted(ResponseEntity.ok(), r, BidderView.full(r.value())));
     }
 
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = AuctionRequests.Disqualify.class),
+            examples = {@ExampleObject(name = "reason", summary = "A disqualification with its reason",
+                    value = ApiSchemas.DISQUALIFY_EXAMPLE)}))
+    @ApiProblem(status = 404, codes = {"not-found"})
+    @ApiProblem(status = 409, codes = {"qualification-not-open", "already-decided", "concurrent-change"})
+    @ApiProblem(status = 422, codes = {"reason-required"})
     @PostMapping("/{id}/bidders/{bidderId}/disqualification")
     @Operation(summary = "Disqualify a bidder, stating the reason (before bidding)")
     public Mono<ResponseEntity<BidderView>> disqualify(@PathVariable UUID id, @PathVariable String bidderId,
@@ -123,6 +175,15 @@ public class AuctionController {
                 .map(r -> receipted(ResponseEntity.ok(), r, BidderView.full(r.value())));
     }
 
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = AuctionRequests.Transition.class),
+            examples = {@ExampleObject(name = "qualification", summary = "From DRAFT to QUALIFICATION",
+                    value = ApiSchemas.TRANSITION_EXAMPLE)}))
+    @ApiProblem(status = 404, codes = {"not-found"})
+    @ApiProblem(status = 409, codes = {"illegal-transition", "undecided-bidders", "no-qualified-bidders",
+            "outcome-not-ready", "concurrent-change"})
+    @ApiProblem(status = 422, codes = {"request-invalid", "reason-required"})
     @PostMapping("/{id}/transitions")
     @Operation(summary = "Move the auction to another state",
             description = "DRAFT → QUALIFICATION → BIDDING → CONCLUDED, or CANCELLED (with a reason). 409 with the "

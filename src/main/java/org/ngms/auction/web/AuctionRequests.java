@@ -19,6 +19,9 @@ import org.ngms.shared.Texts;
 import org.ngms.shared.Violation;
 import org.ngms.web.ProblemException;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+
 /**
  * Request bodies of the auction API. Jackson refuses unknown fields and wrong types (400); each record's
  * {@code validate} lists every missing or out-of-range field at once (422), with its path.
@@ -48,11 +51,28 @@ final class AuctionRequests {
         }
     }
 
-    record ScheduleRequest(Instant applicationDeadline, Instant biddingOpens, Map<String, Instant> stageOpenings,
-                           Map<String, Instant> stageClosings) {
+    @Schema(name = "ScheduleRequest", description = "When the auction's phases and stages open and close")
+    record ScheduleRequest(
+            @Schema(description = "Applications close", example = "2026-02-27T12:00:00Z",
+                    requiredMode = RequiredMode.REQUIRED) Instant applicationDeadline,
+            @Schema(description = "Bidding opens", example = "2026-03-10T05:00:00Z",
+                    requiredMode = RequiredMode.REQUIRED) Instant biddingOpens,
+            @Schema(description = "Opening of stages by stage id; the first stage must be named",
+                    example = "{\"allocation\": \"2026-03-10T05:00:00Z\"}", requiredMode = RequiredMode.REQUIRED)
+            Map<String, Instant> stageOpenings,
+            @Schema(description = "Deadline of sealed stages by stage id (a sealed stage needs one)")
+            Map<String, Instant> stageClosings) {
     }
 
-    record CreateAuction(String directiveId, Integer directiveVersion, String title, ScheduleRequest schedule) {
+    @Schema(name = "CreateAuction", description = "A new auction of a registered directive")
+    record CreateAuction(
+            @Schema(description = "The directive's id", example = "PK-5G-2026", requiredMode = RequiredMode.REQUIRED)
+            String directiveId,
+            @Schema(description = "The directive version, from 1; absent: the latest", minimum = "1")
+            Integer directiveVersion,
+            @Schema(description = "A title; absent: the directive's", example = "Pakistan 5G auction 2026")
+            String title,
+            @Schema(requiredMode = RequiredMode.REQUIRED) ScheduleRequest schedule) {
 
         Schedule validSchedule() {
             List<Violation> errors = new ArrayList<>();
@@ -91,8 +111,20 @@ final class AuctionRequests {
         }
     }
 
-    record RegisterBidder(String id, String organisation, Boolean newEntrant, Map<String, BigDecimal> holdings,
-                          Long deposit, Map<String, Integer> requestedDemand) {
+    @Schema(name = "RegisterBidder", description = "An applicant")
+    record RegisterBidder(
+            @Schema(description = "The bidder id: 1-32 lower-case letters, digits, '_' or '-'", example = "jazz",
+                    pattern = "^[a-z0-9][a-z0-9_-]{0,31}$", requiredMode = RequiredMode.REQUIRED) String id,
+            @Schema(description = "The organisation's name", example = "Pakistan Mobile Communications Ltd",
+                    requiredMode = RequiredMode.REQUIRED) String organisation,
+            @Schema(description = "Whether it applies as a new entrant", example = "false",
+                    requiredMode = RequiredMode.REQUIRED) Boolean newEntrant,
+            @Schema(description = "MHz held per band, decimal with at most 3 decimals; absent: the directive's "
+                    + "existingHoldings for this id", example = "{\"1800\": 52}") Map<String, BigDecimal> holdings,
+            @Schema(description = "The deposit, whole USD", example = "15000000", minimum = "0",
+                    requiredMode = RequiredMode.REQUIRED) Long deposit,
+            @Schema(description = "Blocks requested per lot category (where the deposit rule needs them)",
+                    example = "{\"2600\": 5}") Map<String, Integer> requestedDemand) {
 
         Registration.Application toApplication() {
             List<Violation> errors = new ArrayList<>();
@@ -151,10 +183,15 @@ final class AuctionRequests {
         }
     }
 
-    record Disqualify(String reason) {
+    @Schema(name = "Disqualify", description = "A disqualification")
+    record Disqualify(@Schema(description = "Why the bidder is disqualified", requiredMode = RequiredMode.REQUIRED)
+                      String reason) {
     }
 
-    record Transition(AuctionState to, String reason) {
+    @Schema(name = "Transition", description = "A move of the auction to another state")
+    record Transition(@Schema(description = "The target state", example = "QUALIFICATION",
+                              requiredMode = RequiredMode.REQUIRED) AuctionState to,
+                      @Schema(description = "Why (required to cancel)") String reason) {
         AuctionState target() {
             List<Violation> errors = new ArrayList<>();
             require(errors, to, "to");

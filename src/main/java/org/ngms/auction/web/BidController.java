@@ -21,6 +21,13 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import org.ngms.web.ApiProblem;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -47,7 +54,8 @@ public class BidController {
     /** A submission as acknowledged. */
     @JsonInclude(JsonInclude.Include.NON_ABSENT)
     record SubmittedView(String bidder, String stage, int version, String commitment, String salt,
-                         Instant submittedAt, boolean withdrawn, ObjectNode receipt) {
+                         Instant submittedAt, boolean withdrawn,
+                         @Schema(implementation = ApiSchemas.SignedReceipt.class) ObjectNode receipt) {
         static SubmittedView of(SealedBidService.Submitted s) {
             return new SubmittedView(s.bidder(), s.stage(), s.version(), s.commitment().orElse(null),
                     s.salt().orElse(null), s.submittedAt(), s.withdrawn(), s.receipt().toJson());
@@ -62,6 +70,27 @@ public class BidController {
         }
     }
 
+    @ApiResponse(responseCode = "201",
+            description = "The new version with its commitment, the salt that opens it, and the signed receipt "
+            + "(also in NGMS-Receipt)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = ApiSchemas.SealedBidRequest.class),
+            examples = {@ExampleObject(name = "demand", summary = "Pre-bid offers at reserve: blocks per category",
+                    value = ApiSchemas.SEALED_DEMAND_EXAMPLE),
+                    @ExampleObject(name = "packages", summary = "Sealed package bids",
+                            value = ApiSchemas.SEALED_PACKAGES_EXAMPLE),
+                    @ExampleObject(name = "assignment",
+                            summary = "A sealed assignment round: options of the bidder's markets",
+                            value = ApiSchemas.SEALED_ASSIGNMENT_EXAMPLE)}))
+    @ApiProblem(status = 404, codes = {"not-found"})
+    @ApiProblem(status = 409, codes = {"bidding-closed", "not-qualified", "auction-not-bidding", "not-a-sealed-stage"})
+    @ApiProblem(status = 422, codes = {"request-invalid", "unknown-category", "category-not-in-stage",
+            "negative-quantity", "below-min-blocks", "above-max-blocks", "demand-exceeds-supply", "spectrum-cap",
+            "eligibility-exceeded", "cross-band-condition", "new-entrants-only", "excluded-category", "unknown-lot",
+            "empty-package", "invalid-package-id", "duplicate-package-id", "too-many-packages",
+            "below-package-reserve", "not-an-assignment-winner", "unknown-option", "duplicate-option-bid",
+            "not-a-bid-multiple"})
     @PostMapping("/api/v1/auctions/{id}/stages/{stage}/bids")
     @Operation(summary = "Submit or replace the caller's sealed bid (operator, until the deadline)",
             description = "Body {\"demand\": {category: blocks}} for pre-bid offers at reserve, or {\"packages\": "
@@ -77,6 +106,9 @@ public class BidController {
                         .body(SubmittedView.of(s)));
     }
 
+    @ApiProblem(status = 400, codes = {"bad-request"}, description = "the id is not a UUID")
+    @ApiProblem(status = 404, codes = {"not-found"})
+    @ApiProblem(status = 409, codes = {"bidding-closed", "not-qualified", "nothing-to-withdraw", "auction-not-bidding"})
     @PostMapping("/api/v1/auctions/{id}/stages/{stage}/bids/withdrawal")
     @Operation(summary = "Withdraw the caller's sealed bid (operator, until the deadline)")
     public Mono<ResponseEntity<SubmittedView>> withdraw(@PathVariable UUID id, @PathVariable String stage) {
@@ -87,6 +119,7 @@ public class BidController {
                         .body(SubmittedView.of(s)));
     }
 
+    @ApiProblem(status = 400, codes = {"bad-request"}, description = "the id is not a UUID")
     @GetMapping("/api/v1/auctions/{id}/stages/{stage}/bids/mine")
     @Operation(summary = "The versions of the caller's own sealed bid, without contents (operator)")
     public Flux<VersionView> mine(@PathVariable UUID id, @PathVariable String stage) {

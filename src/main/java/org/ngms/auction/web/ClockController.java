@@ -30,6 +30,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import org.ngms.web.ApiProblem;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -67,7 +74,9 @@ public class ClockController {
         this.feed = feed;
     }
 
-    record Deadline(Instant closesAt) {
+    @Schema(name = "Deadline", description = "A later deadline")
+    record Deadline(@Schema(description = "The new deadline; never earlier than the current one",
+            example = "2030-01-01T00:00:00Z", requiredMode = Schema.RequiredMode.REQUIRED) Instant closesAt) {
     }
 
     /** The public facts of a round: times, state and, once closed, prices and demand per product. */
@@ -86,6 +95,11 @@ public class ClockController {
         return o;
     }
 
+    @SecurityRequirements
+    @ApiResponse(responseCode = "200", description = "Every round, the open one with its prices",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = ApiSchemas.PublicRound.class))))
+    @ApiProblem(status = 400, codes = {"bad-request"}, description = "the id is not a UUID")
+    @ApiProblem(status = 404, codes = {"not-found"})
     @GetMapping("/api/v1/auctions/{id}/stages/{stage}/rounds")
     @Operation(summary = "Public results of every round (everyone)")
     public Mono<ArrayNode> rounds(@PathVariable UUID id, @PathVariable String stage) {
@@ -119,6 +133,18 @@ public class ClockController {
         });
     }
 
+    @ApiResponse(responseCode = "200", description = "What a submission would meet",
+            content = @Content(schema = @Schema(implementation = ApiSchemas.BidsPreview.class)))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            description = "A clock stage's bid set, as for submitting",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(oneOf = {ApiSchemas.ClockBidsRequest.class, ApiSchemas.SmraBidsRequest.class}),
+            examples = {@ExampleObject(name = "clock", summary = "A clock round of the 2026 allocation stage",
+                    value = ApiSchemas.CLOCK_BIDS_EXAMPLE),
+                    @ExampleObject(name = "smra", summary = "An SMRA round (the 2014 licences)", value = ApiSchemas.SMRA_BIDS_EXAMPLE)}))
+    @ApiProblem(status = 404, codes = {"not-found"})
+    @ApiProblem(status = 409, codes = {"round-closed", "auction-not-bidding", "stage-ended"})
+    @ApiProblem(status = 422, codes = {"request-invalid", "bidder-not-in-stage"})
     @PostMapping("/api/v1/auctions/{id}/stages/{stage}/rounds/{round}/bids/preview")
     @Operation(summary = "Check a bid set for the open clock round without submitting it (operator)",
             description = "Body as for submitting. Answers what a submission would meet: errors (each refused bid and "
@@ -164,6 +190,9 @@ public class ClockController {
                 });
     }
 
+    @SecurityRequirements
+    @ApiProblem(status = 400, codes = {"bad-request"}, description = "the id is not a UUID")
+    @ApiProblem(status = 404, codes = {"not-found"})
     @GetMapping(path = "/api/v1/auctions/{id}/stages/{stage}/rounds.csv", produces = "text/csv")
     @Operation(summary = "Public results of every closed round as CSV: one line per round and product (everyone)")
     public Mono<ResponseEntity<String>> roundsCsv(@PathVariable UUID id, @PathVariable String stage) {
@@ -197,6 +226,26 @@ public class ClockController {
                 });
     }
 
+    @ApiResponse(responseCode = "201",
+            description = "The bid set as accepted, with its version and signed receipt (also in NGMS-Receipt)",
+            content = @Content(schema = @Schema(implementation = ApiSchemas.SubmittedRoundBids.class)))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            description = "Clock stage: ClockBidsRequest; SMRA stage: SmraBidsRequest",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(oneOf = {ApiSchemas.ClockBidsRequest.class, ApiSchemas.SmraBidsRequest.class}),
+            examples = {@ExampleObject(name = "clock", summary = "A clock round of the 2026 allocation stage",
+                    value = ApiSchemas.CLOCK_BIDS_EXAMPLE),
+                    @ExampleObject(name = "smra", summary = "An SMRA round (the 2014 licences)", value = ApiSchemas.SMRA_BIDS_EXAMPLE)}))
+    @ApiProblem(status = 404, codes = {"not-found"})
+    @ApiProblem(status = 409, codes = {"round-closed", "auction-not-bidding", "stage-ended", "bidder-excluded",
+            "not-qualified"})
+    @ApiProblem(status = 422, codes = {"request-invalid", "bidder-not-in-stage", "unknown-product",
+            "negative-quantity", "demand-exceeds-supply", "duplicate-bid", "bid-price-out-of-range",
+            "not-a-bid-multiple", "intra-round-bids-not-allowed", "maintain-below-clock-price", "spectrum-cap",
+            "eligibility-exceeded", "unknown-licence", "new-entrants-only", "already-standing-high",
+            "below-minimum-acceptable-bid", "not-a-click-box-amount", "no-waiver-left", "waiver-and-reduction",
+            "withdrawals-not-allowed", "no-withdrawal-rounds-left", "not-standing-high-bidder", "duplicate-action",
+            "position-not-won", "one-position-per-market"})
     @PostMapping("/api/v1/auctions/{id}/stages/{stage}/rounds/{round}/bids")
     @Operation(summary = "Submit the caller's bids for the open round (operator); the latest submission counts",
             description = "Clock stage: body {\"bids\": [{\"product\", \"quantity\", \"price\"?}]}: a quantity at the "
@@ -220,6 +269,10 @@ public class ClockController {
                 });
     }
 
+    @ApiResponse(responseCode = "200", description = "The caller's part of the round",
+            content = @Content(schema = @Schema(implementation = ApiSchemas.OwnRound.class)))
+    @ApiProblem(status = 400, codes = {"bad-request"}, description = "the id is not a UUID or the round not a number")
+    @ApiProblem(status = 404, codes = {"not-found"})
     @GetMapping("/api/v1/auctions/{id}/stages/{stage}/rounds/{round}/mine")
     @Operation(summary = "The caller's own bids in a round and, once it closed, its processed demand, activity and "
             + "eligibility (operator); while a clock round is open, its standing: the eligibility and processed "
@@ -266,18 +319,37 @@ public class ClockController {
         return o;
     }
 
+    @ApiResponse(responseCode = "200", description = "The round, paused",
+            content = @Content(schema = @Schema(implementation = ApiSchemas.PublicRound.class)))
+    @ApiProblem(status = 400, codes = {"bad-request"}, description = "the id is not a UUID or the round not a number")
+    @ApiProblem(status = 404, codes = {"not-found"})
+    @ApiProblem(status = 409, codes = {"round-state", "round-closed"})
     @PostMapping("/api/v1/auctions/{id}/stages/{stage}/rounds/{round}/pause")
     @Operation(summary = "Pause the open round (regulator): no bids are taken and it does not close")
     public Mono<ObjectNode> pause(@PathVariable UUID id, @PathVariable String stage, @PathVariable int round) {
         return control(id, stage, round, "pause", Optional.empty());
     }
 
+    @ApiResponse(responseCode = "200", description = "The round, resumed",
+            content = @Content(schema = @Schema(implementation = ApiSchemas.PublicRound.class)))
+    @ApiProblem(status = 400, codes = {"bad-request"}, description = "the id is not a UUID or the round not a number")
+    @ApiProblem(status = 404, codes = {"not-found"})
+    @ApiProblem(status = 409, codes = {"round-state", "round-closed"})
     @PostMapping("/api/v1/auctions/{id}/stages/{stage}/rounds/{round}/resume")
     @Operation(summary = "Resume a paused round (regulator); its deadline moves by the time it was paused")
     public Mono<ObjectNode> resume(@PathVariable UUID id, @PathVariable String stage, @PathVariable int round) {
         return control(id, stage, round, "resume", Optional.empty());
     }
 
+    @ApiResponse(responseCode = "200", description = "The round with its new deadline",
+            content = @Content(schema = @Schema(implementation = ApiSchemas.PublicRound.class)))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Deadline.class),
+            examples = {@ExampleObject(name = "later", summary = "A deadline later than the round's",
+                    value = ApiSchemas.DEADLINE_EXAMPLE)}))
+    @ApiProblem(status = 404, codes = {"not-found"})
+    @ApiProblem(status = 409, codes = {"round-state", "round-closed"})
+    @ApiProblem(status = 422, codes = {"deadline-not-later"})
     @PostMapping("/api/v1/auctions/{id}/stages/{stage}/rounds/{round}/deadline")
     @Operation(summary = "Extend the open round's deadline (regulator); never shortens it")
     public Mono<ObjectNode> extend(@PathVariable UUID id, @PathVariable String stage, @PathVariable int round,
@@ -285,6 +357,16 @@ public class ClockController {
         return control(id, stage, round, "extend", Optional.ofNullable(request.closesAt()));
     }
 
+    @ApiResponse(responseCode = "200", description = "The increment as recorded",
+            content = @Content(schema = @Schema(implementation = ApiSchemas.IncrementSet.class)))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = ApiSchemas.IncrementRequest.class),
+            examples = {@ExampleObject(name = "percent", summary = "Five per cent",
+                    value = ApiSchemas.INCREMENT_EXAMPLE)}))
+    @ApiProblem(status = 404, codes = {"not-found"})
+    @ApiProblem(status = 422, codes = {"request-invalid", "round-not-next", "increment-out-of-range",
+            "increment-not-regulated"})
     @PostMapping("/api/v1/auctions/{id}/stages/{stage}/rounds/{round}/increment")
     @Operation(summary = "Set the increment of a round (regulator), while the round before it is open",
             description = "Body {\"percent\": \"10\"}: for a clock or SMRA stage whose directive lets the regulator "
@@ -303,6 +385,15 @@ public class ClockController {
                 .map(c -> publicRound(c.row()).set("receipt", c.receipt().toJson()));
     }
 
+    @SecurityRequirements
+    @ApiResponse(responseCode = "200",
+            description = "Server-sent events: each event's name is the record type (ROUND_OPENED, "
+            + "ROUND_RESULT, …), its id the transcript sequence number, its data JSON {type, seq, at, stage?, "
+            + "round?, prices?, products?, licences?, increment?, percent?}",
+            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
+    @ApiProblem(status = 400, codes = {"bad-request"},
+            description = "Last-Event-ID (or after) is not a sequence number, or the id not a UUID")
+    @ApiProblem(status = 404, codes = {"not-found"})
     @GetMapping(path = "/api/v1/auctions/{id}/feed", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Live feed (server-sent events): stage and round openings and round results (everyone)",
             description = "Only public facts: each event is the type, the round and, for results, the public prices "

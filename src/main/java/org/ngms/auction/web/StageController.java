@@ -29,6 +29,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import org.ngms.web.ApiProblem;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -49,13 +56,27 @@ public class StageController {
         this.rationalising = rationalising;
     }
 
-    record RationaliseRequest(String category) {
+    @Schema(name = "RationaliseRequest", description = "The category to rationalise")
+    record RationaliseRequest(@Schema(description = "A lot category with a band plan", example = "2600",
+            requiredMode = Schema.RequiredMode.REQUIRED) String category) {
     }
 
     /** A rationalisation as recorded, where it is in the transcript, and the regulator's receipt. */
-    record RationalisationView(@JsonRawValue String rationalisation, long transcriptSeq, Receipt receipt) {
+    record RationalisationView(@Schema(types = {"object"}, description = "The rationalisation as recorded "
+            + "(docs/formats/assignment.md §7)") @JsonRawValue String rationalisation, long transcriptSeq,
+                    Receipt receipt) {
     }
 
+    @ApiResponse(responseCode = "201",
+            description = "The rationalisation as recorded, its transcript record and the regulator's receipt")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = RationaliseRequest.class),
+            examples = {@ExampleObject(name = "2600", summary = "The 2600 MHz band plan",
+                    value = ApiSchemas.RATIONALISE_EXAMPLE)}))
+    @ApiProblem(status = 404, codes = {"not-found"})
+    @ApiProblem(status = 409, codes = {"outcome-not-ready"})
+    @ApiProblem(status = 422, codes = {"request-invalid", "unknown-category"})
     @PostMapping("/api/v1/auctions/{id}/rationalisations")
     @Operation(summary = "Compute and record the rationalised band plan of a category (regulator)",
             description = "Once the outcome is published: every operator's holdings in the category's band plan "
@@ -77,6 +98,12 @@ public class StageController {
                                 c.receipt())));
     }
 
+    @SecurityRequirements
+    @ApiResponse(responseCode = "200", description = "The rationalisation record (docs/formats/assignment.md §7)",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = "object",
+            description = "The rationalisation as recorded in the transcript")))
+    @ApiProblem(status = 400, codes = {"bad-request"}, description = "the id is not a UUID")
+    @ApiProblem(status = 404, codes = {"not-found"}, description = "no rationalisation recorded for the category")
     @GetMapping("/api/v1/auctions/{id}/rationalisations/{category}")
     @Operation(summary = "The last rationalisation recorded for a category (everyone)")
     public Mono<org.springframework.http.ResponseEntity<String>> rationalisation(@PathVariable UUID id,
@@ -85,6 +112,9 @@ public class StageController {
                 .ok().contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(json.toString()));
     }
 
+    @SecurityRequirements
+    @ApiProblem(status = 400, codes = {"bad-request"}, description = "the id is not a UUID")
+    @ApiProblem(status = 404, codes = {"not-found"}, description = "no such auction, or no band plan for the category")
     @GetMapping(path = "/api/v1/auctions/{id}/band-plans/{category}/picture.svg", produces = "image/svg+xml")
     @Operation(summary = "A category's band plan as SVG (everyone): as the directive lays it out, and below it, once "
             + "the outcome is published, with the winners' frequencies")
@@ -95,6 +125,9 @@ public class StageController {
                 .body(svg));
     }
 
+    @SecurityRequirements
+    @ApiProblem(status = 400, codes = {"bad-request"}, description = "the id is not a UUID")
+    @ApiProblem(status = 404, codes = {"not-found"})
     @GetMapping(path = "/api/v1/auctions/{id}/rationalisations/{category}/picture.svg", produces = "image/svg+xml")
     @Operation(summary = "The band before and after the last rationalisation of a category, as SVG (everyone)")
     public Mono<org.springframework.http.ResponseEntity<String>> picture(@PathVariable UUID id,
@@ -106,7 +139,10 @@ public class StageController {
     /** A stage window; its result appears once it has been evaluated. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record WindowView(String stage, String type, String state, Instant opensAt, Instant closesAt,
-                      @JsonRawValue String result, Receipt receipt) {
+                      @Schema(types = {"object"}, description = "The stage's result once evaluated (docs/formats)")
+                      @JsonRawValue String result,
+                      @Schema(description = "the signed receipt of a deadline extension (absent elsewhere)")
+                      Receipt receipt) {
         static WindowView of(StageStore.Window w) {
             return new WindowView(w.stage(), w.stageType(), w.state(), w.opensAt(), w.closesAt().orElse(null),
                     w.resultJson().orElse(null), null);
@@ -114,18 +150,27 @@ public class StageController {
     }
 
     /** The published outcome, with the transcript record that holds (and signs) it. */
-    record OutcomeView(@JsonRawValue String outcome, long transcriptSeq, Instant publishedAt) {
+    record OutcomeView(@Schema(types = {"object"}, description = "The outcome: winners, lots, prices, payment "
+            + "schedules, unsold lots") @JsonRawValue String outcome, long transcriptSeq, Instant publishedAt) {
     }
 
-    record Deadline(Instant closesAt) {
+    @Schema(name = "Deadline", description = "A later deadline")
+    record Deadline(@Schema(description = "The new deadline; never earlier than the current one",
+            example = "2030-01-01T00:00:00Z", requiredMode = Schema.RequiredMode.REQUIRED) Instant closesAt) {
     }
 
+    @SecurityRequirements
+    @ApiProblem(status = 400, codes = {"bad-request"}, description = "the id is not a UUID")
+    @ApiProblem(status = 404, codes = {"not-found"})
     @GetMapping("/api/v1/auctions/{id}/stages")
     @Operation(summary = "The auction's stage windows and their published results (everyone)")
     public Flux<WindowView> windows(@PathVariable UUID id) {
         return auctions.details(AuctionId.of(id)).thenMany(stages.windows(AuctionId.of(id))).map(WindowView::of);
     }
 
+    @SecurityRequirements
+    @ApiProblem(status = 400, codes = {"bad-request"}, description = "the id is not a UUID")
+    @ApiProblem(status = 404, codes = {"not-found"})
     @GetMapping("/api/v1/auctions/{id}/stages/{stage}")
     @Operation(summary = "One stage window and, once evaluated, its result (everyone)")
     public Mono<WindowView> window(@PathVariable UUID id, @PathVariable String stage) {
@@ -150,6 +195,9 @@ public class StageController {
     record MarketsView(String stage, String method, List<MarketView> markets) {
     }
 
+    @SecurityRequirements
+    @ApiProblem(status = 400, codes = {"bad-request"}, description = "the id is not a UUID")
+    @ApiProblem(status = 404, codes = {"not-found"})
     @GetMapping("/api/v1/auctions/{id}/stages/{stage}/markets")
     @Operation(summary = "The markets of an assignment stage (everyone): winners and blocks won, positions to bid on "
             + "(products of the position clock), the offered blocks and the band plan",
@@ -177,6 +225,13 @@ public class StageController {
         });
     }
 
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Deadline.class),
+            examples = {@ExampleObject(name = "later", summary = "A deadline later than the stage's",
+                    value = ApiSchemas.DEADLINE_EXAMPLE)}))
+    @ApiProblem(status = 404, codes = {"not-found"})
+    @ApiProblem(status = 409, codes = {"bidding-closed", "auction-not-bidding"})
+    @ApiProblem(status = 422, codes = {"request-invalid", "deadline-not-later"})
     @PostMapping("/api/v1/auctions/{id}/stages/{stage}/deadline")
     @Operation(summary = "Extend a sealed stage's deadline (regulator); never shortens it")
     public Mono<WindowView> extend(@PathVariable UUID id, @PathVariable String stage, @RequestBody Deadline request) {
@@ -193,6 +248,9 @@ public class StageController {
                 });
     }
 
+    @SecurityRequirements
+    @ApiProblem(status = 400, codes = {"bad-request"}, description = "the id is not a UUID")
+    @ApiProblem(status = 404, codes = {"no-outcome", "not-found"})
     @GetMapping("/api/v1/auctions/{id}/outcome")
     @Operation(summary = "The auction's outcome: winners, lots, prices, payment schedules, unsold lots (everyone, "
             + "once published)",

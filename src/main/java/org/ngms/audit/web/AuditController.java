@@ -24,6 +24,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import org.ngms.web.ApiProblem;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.node.ArrayNode;
@@ -54,6 +61,33 @@ public class AuditController {
         this.auctions = auctions;
     }
 
+    /** A public signing key, as {@code GET /api/v1/keys} lists it (documentation of PublicKeyInfo's JSON). */
+    @Schema(name = "PublicKey", description = "A public signing key of the service")
+    record PublicKey(@Schema(description = "Key id", requiredMode = Schema.RequiredMode.REQUIRED) String kid,
+                     @Schema(example = "Ed25519", requiredMode = Schema.RequiredMode.REQUIRED) String algorithm,
+                     @Schema(description = "The public key, base64", requiredMode = Schema.RequiredMode.REQUIRED)
+                     String publicKey,
+                     @Schema(description = "ISO-8601 UTC", requiredMode = Schema.RequiredMode.REQUIRED)
+                     String validFrom,
+                     @Schema(description = "ISO-8601 UTC; absent for the current key") String validUntil) {
+    }
+
+    @Schema(name = "PublicKeys", description = "The service's public signing keys, current and retired")
+    record PublicKeys(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<PublicKey> keys) {
+    }
+
+    @Schema(name = "TranscriptHeadRef", description = "The last record of a chain")
+    record HeadRef(String chain, long seq,
+                   @Schema(description = "The record's hash, hex") String hash) {
+    }
+
+    @Schema(name = "SignedHead", description = "A transcript head signed by the current key")
+    record SignedHead(HeadRef head, String kid, @Schema(description = "Ed25519 over the head, base64") String signature) {
+    }
+
+    @SecurityRequirements
+    @ApiResponse(responseCode = "200", description = "The keys",
+            content = @Content(schema = @Schema(implementation = PublicKeys.class)))
     @GetMapping("/api/v1/keys")
     @Operation(summary = "The service's public signing keys, current and retired (everyone)")
     public Mono<ObjectNode> publicKeys() {
@@ -67,6 +101,8 @@ public class AuditController {
         return o;
     }
 
+    @ApiResponse(responseCode = "200", description = "The new current public key",
+            content = @Content(schema = @Schema(implementation = PublicKey.class)))
     @PostMapping("/api/v1/keys/rotation")
     @Operation(summary = "Rotate the signing key (regulator); old public keys stay published")
     public Mono<ObjectNode> rotate() {
@@ -75,6 +111,11 @@ public class AuditController {
                 .map(PublicKeyInfo::toJson);
     }
 
+    @SecurityRequirements
+    @ApiResponse(responseCode = "200", description = "The signed head",
+            content = @Content(schema = @Schema(implementation = SignedHead.class)))
+    @ApiProblem(status = 400, codes = {"bad-request"}, description = "the id is not a UUID")
+    @ApiProblem(status = 404, codes = {"not-found"})
     @GetMapping("/api/v1/auctions/{id}/transcript/head")
     @Operation(summary = "The signed head of an auction's transcript (everyone)",
             description = "Lets observers hold the service to the transcript it will publish: the head at any moment "
@@ -95,6 +136,10 @@ public class AuditController {
                 });
     }
 
+    @SecurityRequirements
+    @ApiProblem(status = 400, codes = {"bad-request"}, description = "the id is not a UUID")
+    @ApiProblem(status = 403, codes = {"transcript-not-public"})
+    @ApiProblem(status = 404, codes = {"not-found"})
     @GetMapping(path = "/api/v1/auctions/{id}/transcript", produces = JSON_LINES)
     @Operation(summary = "An auction's whole transcript as a signed bundle (JSON Lines)",
             description = "Public once the auction is CONCLUDED or CANCELLED; before that only the regulator may "

@@ -31,6 +31,14 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import org.ngms.web.ApiProblem;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -66,6 +74,8 @@ public class DirectiveController {
 
     /** One directive version with its canonical document, byte for byte as hashed. */
     public record Version(String id, int version, String sha256, String title, Instant registeredAt, boolean inUse,
+                          @Schema(types = {"object"},
+                                  description = "The canonical JSON document, byte for byte as hashed")
                           @JsonRawValue String document) {
         static Version of(StoredDirective d) {
             return new Version(d.id(), d.version(), d.sha256(), d.title(), d.registeredAt(), d.inUse(),
@@ -77,13 +87,27 @@ public class DirectiveController {
     public record ValidationReport(boolean valid, String id, String sha256, List<Violation> errors) {
     }
 
+    @ApiResponse(responseCode = "201", description = "A new version (Location: the version)")
+    @ApiResponse(responseCode = "200",
+            description = "Identical to the latest version: nothing registered (Location: that version)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            description = "A policy directive (schema ngms-directive/1, docs/directives.md) as YAML or JSON; "
+            + "the example is the 2026 scenario directive",
+            content = {@Content(mediaType = "application/yaml", schema = @Schema(type = "string")),
+                    @Content(mediaType = "application/x-yaml", schema = @Schema(type = "string")),
+                    @Content(mediaType = "text/yaml", schema = @Schema(type = "string")),
+                    @Content(mediaType = "text/x-yaml", schema = @Schema(type = "string")),
+                    @Content(mediaType = "application/json", schema = @Schema(type = "object"))})
+    @ApiProblem(status = 400, codes = {"malformed-request"},
+            description = "the text is not well-formed YAML or JSON, or has a duplicate key")
+    @ApiProblem(status = 422, codes = {"directive-invalid", "directive-not-runnable"})
     @PostMapping(consumes = {"application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml",
             MediaType.APPLICATION_JSON_VALUE})
     @Operation(summary = "Register a directive (YAML or JSON)",
             description = "201 with id, version and SHA-256 of the canonical JSON; 200 if the latest version is "
                     + "identical; 422 with every error (path, rule, value) if invalid.")
     public Mono<ResponseEntity<Registered>> register(@RequestBody String body,
-                                                     @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type) {
+                                                     @Parameter(hidden = true) @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type) {
         Valid valid = runnableOrThrow(validOrThrow(body, type));
         return Callers.accountId()
                 .flatMap(actor -> service.register(actor, valid.document(), clock.instant()))
@@ -98,10 +122,20 @@ public class DirectiveController {
                 });
     }
 
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            description = "A policy directive (schema ngms-directive/1, docs/directives.md) as YAML or JSON; "
+            + "the example is the 2026 scenario directive",
+            content = {@Content(mediaType = "application/yaml", schema = @Schema(type = "string")),
+                    @Content(mediaType = "application/x-yaml", schema = @Schema(type = "string")),
+                    @Content(mediaType = "text/yaml", schema = @Schema(type = "string")),
+                    @Content(mediaType = "text/x-yaml", schema = @Schema(type = "string")),
+                    @Content(mediaType = "application/json", schema = @Schema(type = "object"))})
+    @ApiProblem(status = 400, codes = {"malformed-request"},
+            description = "the text is not well-formed YAML or JSON, or has a duplicate key")
     @PostMapping(path = "/validation", consumes = {"application/yaml", "application/x-yaml", "text/yaml",
             "text/x-yaml", MediaType.APPLICATION_JSON_VALUE})
     @Operation(summary = "Validate a directive without registering it")
-    public ValidationReport validate(@RequestBody String body, @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type) {
+    public ValidationReport validate(@RequestBody String body, @Parameter(hidden = true) @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type) {
         DirectiveParser.Result result = DirectiveParser.parse(body, formatOf(type));
         if (result instanceof Valid valid) {
             List<Violation> unsupported = RunnableFormats.unsupported(valid.document().directive());
@@ -111,12 +145,15 @@ public class DirectiveController {
         return new ValidationReport(false, null, null, ((Invalid) result).violations());
     }
 
+    @SecurityRequirements
     @GetMapping
     @Operation(summary = "List every directive version")
     public Flux<Summary> list() {
         return store.list().map(Summary::of);
     }
 
+    @SecurityRequirements
+    @ApiProblem(status = 404, codes = {"not-found"})
     @GetMapping("/{id}")
     @Operation(summary = "The latest version of a directive, with its canonical document")
     public Mono<Version> latest(@PathVariable String id) {
@@ -125,6 +162,8 @@ public class DirectiveController {
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("directive " + id)));
     }
 
+    @SecurityRequirements
+    @ApiProblem(status = 404, codes = {"not-found"})
     @GetMapping("/{id}/versions")
     @Operation(summary = "Every version of a directive")
     public Flux<Summary> versions(@PathVariable String id) {
@@ -133,6 +172,9 @@ public class DirectiveController {
                 .switchIfEmpty(Flux.error(() -> ProblemException.notFound("directive " + id)));
     }
 
+    @SecurityRequirements
+    @ApiProblem(status = 400, codes = {"bad-request"}, description = "the version is not a number")
+    @ApiProblem(status = 404, codes = {"not-found"})
     @GetMapping("/{id}/versions/{version}")
     @Operation(summary = "One version of a directive, with its canonical document")
     public Mono<Version> version(@PathVariable String id, @PathVariable int version) {
@@ -141,12 +183,26 @@ public class DirectiveController {
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("directive " + id + " version " + version)));
     }
 
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            description = "A policy directive (schema ngms-directive/1, docs/directives.md) as YAML or JSON; "
+            + "the example is the 2026 scenario directive",
+            content = {@Content(mediaType = "application/yaml", schema = @Schema(type = "string")),
+                    @Content(mediaType = "application/x-yaml", schema = @Schema(type = "string")),
+                    @Content(mediaType = "text/yaml", schema = @Schema(type = "string")),
+                    @Content(mediaType = "text/x-yaml", schema = @Schema(type = "string")),
+                    @Content(mediaType = "application/json", schema = @Schema(type = "object"))})
+    @ApiProblem(status = 400, codes = {"malformed-request"},
+            description = "the text is not well-formed YAML or JSON, or has a duplicate key")
+    @ApiProblem(status = 404, codes = {"not-found"})
+    @ApiProblem(status = 409, codes = {"directive-in-use"})
+    @ApiProblem(status = 422, codes = {"directive-invalid", "directive-not-runnable"},
+            description = "ID_MISMATCH among the errors when the document's id is not the path's")
     @PutMapping(path = "/{id}/versions/{version}", consumes = {"application/yaml", "application/x-yaml",
             "text/yaml", "text/x-yaml", MediaType.APPLICATION_JSON_VALUE})
     @Operation(summary = "Replace a version that no auction uses yet",
             description = "409 if an auction uses the version: a change to a directive in use is a new version.")
     public Mono<Registered> replace(@PathVariable String id, @PathVariable int version, @RequestBody String body,
-                                    @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type) {
+                                    @Parameter(hidden = true) @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type) {
         Valid valid = runnableOrThrow(validOrThrow(body, type));
         if (!valid.document().directive().id().equals(id)) {
             throw new ProblemException(422, "directive-invalid", "Invalid directive",

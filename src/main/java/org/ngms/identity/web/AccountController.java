@@ -27,6 +27,13 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import org.ngms.web.ApiProblem;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -46,10 +53,26 @@ public class AccountController {
         this.events = events;
     }
 
-    record CreateAccount(String id, Role role, String organisation, String displayName) {
+    static final String ACCOUNT_EXAMPLE = """
+            {"id": "jazz-bidding", "role": "OPERATOR", "organisation": "jazz", "displayName": "Jazz bidding desk"}""";
+    static final String TOKEN_EXAMPLE = """
+            {"label": "bidding desk"}""";
+
+    @Schema(name = "CreateAccount", description = "A new account")
+    record CreateAccount(
+            @Schema(description = "The account id (" + Account.ID_PATTERN + ")", example = "jazz-bidding",
+                    requiredMode = Schema.RequiredMode.REQUIRED) String id,
+            @Schema(example = "OPERATOR", requiredMode = Schema.RequiredMode.REQUIRED) Role role,
+            @Schema(description = "OPERATOR only, and required there: the bidder id it acts for", example = "jazz")
+            String organisation,
+            @Schema(description = "A name for people", example = "Jazz bidding desk",
+                    requiredMode = Schema.RequiredMode.REQUIRED) String displayName) {
     }
 
-    record IssueToken(String label, Instant expiresAt) {
+    @Schema(name = "IssueToken", description = "A new API token")
+    record IssueToken(@Schema(description = "What the token is for; absent: api", example = "bidding desk") String label,
+                      @Schema(description = "When it expires: at most a year ahead; absent: 90 days ahead")
+                      Instant expiresAt) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_ABSENT)
@@ -76,6 +99,13 @@ public class AccountController {
     record Whoami(boolean authenticated, String account, Role role, String organisation) {
     }
 
+    @ApiResponse(responseCode = "201", description = "Created (Location: the account)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CreateAccount.class),
+            examples = {@ExampleObject(name = "operator", summary = "An operator account acting for bidder jazz",
+                    value = ACCOUNT_EXAMPLE)}))
+    @ApiProblem(status = 409, codes = {"duplicate-account"})
+    @ApiProblem(status = 422, codes = {"request-invalid"})
     @PostMapping("/api/v1/accounts")
     @Operation(summary = "Create an operator, observer or regulator account (regulator)",
             description = "An OPERATOR account names the bidder organisation (bidder id) it acts for; other roles name "
@@ -120,18 +150,27 @@ public class AccountController {
         return accounts.list().map(AccountView::of);
     }
 
+    @ApiProblem(status = 404, codes = {"not-found"})
     @GetMapping("/api/v1/accounts/{id}")
     @Operation(summary = "One account (regulator)")
     public Mono<AccountView> get(@PathVariable String id) {
         return service.existing(id).map(AccountView::of);
     }
 
+    @ApiProblem(status = 404, codes = {"not-found"})
     @GetMapping("/api/v1/accounts/{id}/tokens")
     @Operation(summary = "An account's tokens, without the tokens themselves (regulator)")
     public Flux<TokenView> tokens(@PathVariable String id) {
         return service.existing(id).thenMany(accounts.tokens(id)).map(TokenView::of);
     }
 
+    @ApiResponse(responseCode = "201", description = "The token, shown in this response only (Cache-Control: no-store)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IssueToken.class),
+            examples = {@ExampleObject(name = "token", summary = "A token for 30 days of an auction",
+                    value = TOKEN_EXAMPLE)}))
+    @ApiProblem(status = 404, codes = {"not-found"})
+    @ApiProblem(status = 422, codes = {"request-invalid"})
     @PostMapping("/api/v1/accounts/{id}/tokens")
     @Operation(summary = "Issue a token for an account (regulator); the token is shown in this response only",
             description = "expiresAt defaults to 90 days ahead and may be at most a year ahead.")
@@ -151,6 +190,8 @@ public class AccountController {
                         .body(view));
     }
 
+    @ApiProblem(status = 400, codes = {"bad-request"}, description = "the token id is not a UUID")
+    @ApiProblem(status = 404, codes = {"not-found"})
     @PostMapping("/api/v1/accounts/{id}/tokens/{tokenId}/revocation")
     @Operation(summary = "Revoke a token (regulator); it stops working at once")
     public Mono<TokenView> revoke(@PathVariable String id, @PathVariable UUID tokenId) {
@@ -159,6 +200,8 @@ public class AccountController {
                 .map(TokenView::of);
     }
 
+    @ApiProblem(status = 400, codes = {"bad-request"}, description = "after or limit is not a number")
+    @ApiProblem(status = 422, codes = {"request-invalid"})
     @GetMapping("/api/v1/security-events")
     @Operation(summary = "Security events: authentication failures, denials, credential changes (regulator)")
     public Flux<SecurityEventLog.SecurityEvent> securityEvents(
@@ -170,6 +213,7 @@ public class AccountController {
         return events.after(after, limit);
     }
 
+    @SecurityRequirements
     @GetMapping("/api/v1/whoami")
     @Operation(summary = "Who the service takes the caller to be (everyone)")
     public Mono<Whoami> whoami() {
