@@ -188,7 +188,9 @@ public final class ApiSchemas {
             Boolean intraRoundBids,
             @Schema(description = "Clock, open round: per product") List<OpenRoundPrice> prices,
             @Schema(description = "SMRA: per licence") List<SmraLicenceView> licences,
-            @Schema(description = "SMRA, closed round") SmraRoundActivity activity) {
+            @Schema(description = "SMRA, closed round") SmraRoundActivity activity,
+            @Schema(description = "Pause, resume and extension only: the signed receipt of the regulator's action")
+            SignedReceipt receipt) {
     }
 
     @Schema(name = "PreviewError", description = "A bid the submission would refuse, and its rule")
@@ -279,6 +281,8 @@ public final class ApiSchemas {
 
     @Schema(name = "IncrementSet", description = "The increment recorded for a round")
     public record IncrementSet(@Schema(example = "allocation") String stage, @Schema(example = "2") int round,
-                               @Schema(description = "Decimal percent, as text", example = "5") String percent) {
+                               @Schema(description = "Decimal percent, as text", example = "5") String percent,
+                               @Schema(description = "The signed receipt of the regulator's action")
+                               SignedReceipt receipt) {
     }
 }

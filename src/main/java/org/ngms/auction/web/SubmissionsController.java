@@ -18,6 +18,7 @@ import org.ngms.shared.AuctionId;
 import org.ngms.shared.BidderId;
 import org.ngms.shared.StageId;
 import org.ngms.web.ProblemException;
+import org.ngms.web.ApiProblem;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -67,6 +68,8 @@ public class SubmissionsController {
                             List<BidderSubmissions> bidders) {
     }
 
+    @ApiProblem(status = 400, codes = {"bad-request"}, description = "the id is not a UUID or round not a number")
+    @ApiProblem(status = 404, codes = {"not-found"}, description = "no such auction, stage or round")
     @GetMapping("/api/v1/auctions/{id}/stages/{stage}/submissions")
     @Operation(summary = "Who has bid in a stage, never what (regulator)",
             description = "Per qualified bidder: whether it has a bid in, its number of versions, the latest version "
