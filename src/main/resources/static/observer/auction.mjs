@@ -94,8 +94,12 @@ function render(auction, windows, rounds, outcome) {
     summaryList([
       ['State', el('span', { id: 'state' }, stateTag(auction.state),
         reason && reason.reason && reason.to !== 'DRAFT' ? ' ' + reason.reason : '')],
+      ['Directive', el('a', { class: 'govuk-link', href: '#directive-heading' },
+        auction.directive.id + ' version ' + auction.directive.version)]
+    ]));
+  show('about', el('h2', { class: 'govuk-heading-l' }, 'Schedule, bidders and history'),
+    summaryList([
       ['Auction id', el('span', { class: 'app-mono' }, auction.id)],
-      ['Directive', auction.directive.id + ' version ' + auction.directive.version],
       ['Applications closed', instant(schedule.applicationDeadline)],
       ['Bidding opens', instant(schedule.biddingOpens)],
       ...Object.entries(schedule.stageOpenings || {}).map(([s, at]) => ['Stage ' + s + ' opens', instant(at)]),

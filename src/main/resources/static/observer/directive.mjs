@@ -4,6 +4,7 @@ import { dataTable, downloadLink, el, money, summaryList, whole } from '/app/ngm
 
 const words = (text) => String(text || '').toLowerCase().replace(/_/g, ' ');
 const num = (value) => ({ value: whole(value), numeric: true });
+const prose = (text) => el('span', { class: 'app-wrap' }, text);
 
 /** What a round-1 condition or a stage rule means, in a sentence. */
 export function conditionText(c) {
@@ -121,17 +122,17 @@ export function directiveSection(ref, doc) {
   }
   if ((doc.eligibilityConditions || []).length) {
     parts.push(dataTable({ caption: 'Conditions on bidders', id: 'directive-conditions',
-      headers: ['Condition', 'Rule'], rows: doc.eligibilityConditions.map(c => [c.id, conditionText(c)]) }));
+      headers: ['Condition', 'Rule'], rows: doc.eligibilityConditions.map(c => [c.id, prose(conditionText(c))]) }));
   }
   if ((doc.setAsides || []).length) {
     parts.push(el('p', { class: 'govuk-body' }, 'Set-asides: ', doc.setAsides.map(s => JSON.stringify(s)).join('; ')));
   }
   parts.push(dataTable({ caption: 'Stages, in order', id: 'directive-stages', headers: ['Stage', 'Type', 'Rules'],
-    rows: (doc.stages || []).map(s => [s.id, words(s.type), stageRules(s, currency)]) }));
+    rows: (doc.stages || []).map(s => [s.id, words(s.type), prose(stageRules(s, currency))]) }));
   if (doc.payment) {
     parts.push(dataTable({ caption: 'Payment terms (a winner chooses an option)', id: 'directive-payment',
       headers: ['Option', 'How it is paid'],
-      rows: (doc.payment.options || []).map(o => [o.id, paymentOptionText(o)]) }));
+      rows: (doc.payment.options || []).map(o => [o.id, prose(paymentOptionText(o))]) }));
     if (doc.payment.moratoriumMonths) {
       parts.push(el('p', { class: 'govuk-body' }, 'Moratorium: ' + doc.payment.moratoriumMonths + ' months.'));
     }

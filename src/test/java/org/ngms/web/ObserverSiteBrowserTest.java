@@ -65,13 +65,20 @@ class ObserverSiteBrowserTest extends BrowserTestBase {
         rounds.close(AuctionId.of(UUID.fromString(auction)), StageId.of(stage), round, Instant.now()).block(WAIT);
     }
 
+    /** The texts of a table's column, read in one go (the page may redraw the table between two reads). */
+    @SuppressWarnings("unchecked")
     private List<String> column(String table, int column) {
-        return browser.findElements(By.cssSelector("#" + table + " tbody tr")).stream()
-                .map(row -> row.findElements(By.cssSelector("th, td")).get(column).getText()).toList();
+        return (List<String>) js("return [...document.querySelectorAll('#' + arguments[0] + ' tbody tr')]"
+                + ".map(row => row.querySelectorAll('th, td')[arguments[1]].textContent)", table, column);
     }
 
     private String dataRounds(String chart) {
-        return browser.findElement(By.id(chart)).getAttribute("data-rounds");
+        return (String) js("const c = document.getElementById(arguments[0]); return c && c.dataset.rounds", chart);
+    }
+
+    /** The text of the element {@code id} as shown, read in one go. */
+    private String text(String id) {
+        return (String) js("return document.getElementById(arguments[0]).innerText.replace(/\\s+/g, ' ')", id);
     }
 
     @Test
@@ -108,9 +115,11 @@ class ObserverSiteBrowserTest extends BrowserTestBase {
         assertThat(column("rounds-allocation-2600", 6)).as("excess demand 30 - 19").containsExactly("11");
         assertThat(column("rounds-allocation-3500", 6)).as("excess demand is never negative").containsExactly("0");
         assertThat(column("rounds-allocation-3500", 7)).as("lots nobody demands").containsExactly("8");
-        assertThat(browser.findElement(By.id("stages")).getText()).doesNotContain("-8").doesNotContain("−8");
+        assertThat(text("stages")).doesNotContain("-8").doesNotContain("−8");
         assertThat(js("return window.ngmsSamePage")).as("updated without a reload").isEqualTo("yes");
         screenshot("observer-auction-live");
+        js("document.getElementById('chart-price-allocation-2600').scrollIntoView()");
+        screenshot("observer-auction-live-charts");
 
         WebElement table = tabTo(By.xpath("//table[@id='rounds-allocation-2600']/parent::div"));
         assertThat(table.getAttribute("role")).isEqualTo("region");
@@ -120,6 +129,15 @@ class ObserverSiteBrowserTest extends BrowserTestBase {
         assertFitsPhoneWidth("observer-auction-live");
         assertNoConsoleErrors("the live auction");
 
+        // the regulator pauses round 2: the page says so from the feed, and resumes counting down after
+        String round2 = "/api/v1/auctions/" + auction + "/stages/allocation/rounds/2/";
+        web.post().uri(round2 + "pause").exchange().expectStatus().is2xxSuccessful();
+        textIn(By.id("paused"), "The regulator has paused this round");
+        textIn(By.id("countdown"), "paused by the regulator");
+        textIn(By.id("live-heading"), "Round 2 of the allocation stage is paused");
+        web.post().uri(round2 + "resume").exchange().expectStatus().is2xxSuccessful();
+        textIn(By.id("countdown"), "left (closes ");
+        assertThat(browser.findElements(By.id("paused"))).isEmpty();
         bid(jazz, auction, "allocation", 2, Map.of("700", 2, "2300", 5, "2600", 8, "3500", 5), Map.of());
         bid(ufone, auction, "allocation", 2, Map.of("2600", 6, "3500", 12), Map.of());
         bid(zong, auction, "allocation", 2, Map.of("2600", 6, "3500", 5), Map.of());
@@ -149,15 +167,15 @@ class ObserverSiteBrowserTest extends BrowserTestBase {
         assertThat(column("winners", 0)).as("winners by organisation").containsExactly("JAZZ", "UFONE", "ZONG");
         assertThat(column("winners", 2).get(0)).contains("2600: 2560-2630").contains("3500: 3520-3570");
         assertThat(column("winners", 5)).containsExactly("239,375,000", "156,750,000", "111,250,000");
-        assertThat(browser.findElement(By.id("outcome-prices")).getText()).contains("2600 13,125,000");
+        assertThat(text("outcome-prices")).contains("2600 13,125,000");
         textIn(By.id("success"), "met");
-        assertThat(browser.findElement(By.id("outcome-unsold")).getText()).contains("2100 4");
+        assertThat(text("outcome-unsold")).contains("2100 4");
         assertThat(textIn(By.id("outcome-section"), "paid in PKR").getText())
                 .contains("NBP_TT_SELLING rate fixed on the business day before auction");
-        assertThat(browser.findElement(By.id("payments-jazz-1")).getText()).contains("USD 239,375,000")
+        assertThat(text("payments-jazz-1")).contains("USD 239,375,000")
                 .contains("23,937,500");
         assertThat(browser.findElements(By.cssSelector("img[src$='/band-plans/2600/picture.svg']"))).hasSize(1);
-        assertThat(browser.findElement(By.id("no-live-round")).getText()).contains("outcome is published");
+        assertThat(text("no-live-round")).contains("outcome is published");
         assertNoConsoleErrors("the auction when its outcome arrives");
 
         // concluded: the transcript is public, and its link works
@@ -169,6 +187,7 @@ class ObserverSiteBrowserTest extends BrowserTestBase {
                 .expectStatus().isOk();
         textIn(By.id("verify"), "java -jar ngms-auction.jar verify ngms-transcript.jsonl");
         textIn(By.id("revenue"), "USD 507,375,000");
+        js("document.getElementById('outcome-heading').scrollIntoView()");
         screenshot("observer-auction-outcome");
         tabTo(By.partialLinkText("transcript bundle"));
         assertFitsPhoneWidth("observer-auction-outcome");
