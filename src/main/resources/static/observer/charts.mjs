@@ -3,8 +3,8 @@
 import uPlot from '/webjars/uplot/dist/uPlot.esm.js';
 import { el, whole } from '/app/ngms.mjs';
 
-// GOV.UK colours, each with at least 3:1 contrast on white (WCAG 2.1 AA for graphics)
-const COLOURS = ['#1d70b8', '#d4351c', '#00703c', '#4c2c92', '#f47738', '#28a197', '#912b88', '#505a5f'];
+// GOV.UK colours, each with at least 4.4:1 contrast on white (WCAG 2.1 AA for graphics)
+const COLOURS = ['#1d70b8', '#d4351c', '#00703c', '#4c2c92', '#d53880', '#505a5f', '#6f72af', '#0b0c0c'];
 const charts = new Map();
 
 function width(node) {

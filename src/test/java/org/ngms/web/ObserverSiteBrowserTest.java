@@ -230,6 +230,56 @@ class ObserverSiteBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void anSmraStageShowsTheOpenRoundsAmountsAndEachLicenceRoundByRound() throws InterruptedException {
+        String directive = Scenarios.uniqueId("PK-SMRA");
+        String yaml = Scenarios.directiveYaml("pk-3g4g-2014", directive)
+                .replaceAll("(?s)\neligibilityConditions:.*?\ndeposit:", "\ndeposit:")
+                .replaceAll("(?s)\nstages:.*?\npayment:", """
+
+                        stages:
+                          - id: smra
+                            type: SMRA
+                            roundMinutes: 45
+                            minIncrementPercent: "1"
+                            maxIncrementPercent: "3"
+                            activityRequirementPercent: "100"
+                            waivers: 3
+                            withdrawalsAllowed: false
+                            bidMultiple: 10000
+                        payment:""");
+        web.post().uri("/api/v1/directives").contentType(org.springframework.http.MediaType.parseMediaType(
+                "application/yaml")).bodyValue(yaml).exchange().expectStatus().isCreated();
+        Instant now = Instant.now();
+        String auction = postJson(web, "/api/v1/auctions", Map.of("directiveId", directive, "schedule", Map.of(
+                "applicationDeadline", now.toString(), "biddingOpens", now.plusSeconds(1).toString(),
+                "stageOpenings", Map.of("smra", now.plusSeconds(1).toString()))), 201).get("id").asString();
+        for (String b : List.of("jazz", "zong")) {
+            postJson(web, "/api/v1/auctions/" + auction + "/bidders", Map.of("id", b, "organisation", b.toUpperCase(),
+                    "newEntrant", false, "deposit", 44_250_000L, "requestedDemand", Map.of("2100-10", 1)), 201);
+        }
+        qualifyAndOpenBidding(auction, List.of("jazz", "zong"));
+        Thread.sleep(1_200);
+        stages.openWindow(AuctionId.of(UUID.fromString(auction)), StageId.of("smra"), Instant.now()).block(WAIT);
+
+        open("/observer/auction.html?id=" + auction);
+        textIn(By.id("live-heading"), "Round 1 of the smra stage is open");
+        textIn(By.id("live-prices"), "2100-10-1");
+        assertThat(text("live-prices")).contains("295,000,000");
+        String bids = "/api/v1/auctions/" + auction + "/stages/smra/rounds/1/bids";
+        postJson(as(accountWithToken("OPERATOR", "jazz")), bids, Map.of("bids", List.of(Map.of("licence",
+                "2100-10-1", "amount", 295_000_000L))), 201);
+        close(auction, "smra", 1);
+
+        textIn(By.id("live-heading"), "Round 2 of the smra stage is open");
+        textIn(By.id("rounds-smra-2100-10-1"), "295,000,000");
+        assertThat(text("rounds-smra-2100-10-1")).contains("STANDING").doesNotContain("jazz")
+                .doesNotContain("JAZZ");
+        waitUntil(d -> "1".equals(dataRounds("chart-smra-smra")));
+        textIn(By.id("activity-smra"), "1");
+        assertNoConsoleErrors("an SMRA stage");
+    }
+
+    @Test
     void aMissingMalformedOrUnknownIdGetsAClearMessage() {
         open("/observer/auction.html");
         assertThat(textIn(By.tagName("h1"), "No auction given").getText()).isEqualTo("No auction given");
