@@ -143,7 +143,7 @@ function render(auction, windows, rounds, outcome) {
         ? (rounds[w.stage].some(r => r.licences)
           ? smraRounds({ auction: id, stage: w.stage, rounds: rounds[w.stage], currency })
           : clockRounds({ auction: id, stage: w.stage, rounds: rounds[w.stage], currency,
-            categories: directive.lotCategories || [], stopped: cancelled }))
+            categories: directive.lotCategories || [], conditions, stopped: cancelled }))
         : null,
       w.result ? stageResult(w.stage, w.result, { names, conditions, currency }) : null));
   }

@@ -2,6 +2,7 @@
 // product (clock) or per licence (SMRA), price-path and demand charts per band, and their downloads.
 import { countdown, dataTable, downloadLink, downloadText, el, instant, money, whole } from '/app/ngms.mjs';
 import { lineChart } from '/observer/charts.mjs';
+import { conditionText } from '/observer/directive.mjs';
 
 const num = (value) => ({ value: whole(value), numeric: true });
 
@@ -96,7 +97,7 @@ export function liveRound(stage, round, currency) {
 }
 
 /** The round-by-round tables and charts of a clock stage (products), with downloads. */
-export function clockRounds({ auction, stage, rounds, categories, currency, stopped }) {
+export function clockRounds({ auction, stage, rounds, categories, conditions = [], currency, stopped }) {
   const products = byProduct(rounds);
   const open = openRound(rounds);
   const base = '/api/v1/auctions/' + auction + '/stages/' + encodeURIComponent(stage);
@@ -125,6 +126,16 @@ export function clockRounds({ auction, stage, rounds, categories, currency, stop
     const row = products.get(product).find(p => p.round === n);
     return row ? row[field] : null;
   });
+  const excluded = closed.filter(r => (r.exclusions || []).length);
+  if (excluded.length) {
+    parts.push(el('div', { class: 'govuk-inset-text', id: 'round-exclusions-' + stage },
+      el('p', { class: 'govuk-body' }, 'Exclusions under the round rules (the bidders are named in the stage\'s '
+        + 'result; their bids did not count):'),
+      el('ul', { class: 'govuk-list govuk-list--bullet' }, excluded.flatMap(r => r.exclusions.map(x =>
+        el('li', {}, 'Round ' + r.round + ': a bidder broke condition ' + x.condition + ' ('
+          + conditionText(conditions.find(c => c.id === x.condition)) + '): '
+          + String(x.consequence).toLowerCase().replace(/_/g, ' ')))))));
+  }
   for (const [band, list] of bands) {
     const slug = stage + '-' + String(band).replace(/[^A-Za-z0-9_-]/g, '_');
     const tables = list.map(product => tableId(stage, product));

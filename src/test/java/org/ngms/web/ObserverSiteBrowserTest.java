@@ -220,7 +220,14 @@ class ObserverSiteBrowserTest extends BrowserTestBase {
                 Map.of());
         close(auction, "allocation", 1);
 
+        String rounds = anonymous.get().uri("/api/v1/auctions/" + auction + "/stages/allocation/rounds").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(rounds).as("the round's exclusion is public, who it excluded is not yet")
+                .contains("\"exclusions\":[{\"condition\":\"incumbent-minimum-2600\","
+                        + "\"consequence\":\"EXCLUDE_AND_FORFEIT_DEPOSIT\"}]").doesNotContain("jazz");
+
         open("/observer/auction.html?id=" + auction);
+        textIn(By.id("round-exclusions-allocation"), "Round 1: a bidder broke condition incumbent-minimum-2600");
         String excluded = textIn(By.id("exclusions"), "JAZZ").getText();
         assertThat(excluded).contains("incumbent-minimum-2600").contains("must demand at least 5 lots of 2600")
                 .contains("exclude and forfeit deposit");
