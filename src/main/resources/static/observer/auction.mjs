@@ -4,7 +4,7 @@
 import { api, apiOrNothing, dataTable, el, errorSummary, instant, isUuid, param, show, stateTag, summaryList }
   from '/app/ngms.mjs';
 import { directiveSection } from '/observer/directive.mjs';
-import { clockRounds, liveRound, openRound, smraRounds } from '/observer/rounds.mjs';
+import { clockRounds, liveRound, openRound, smraRounds, stopCountdown } from '/observer/rounds.mjs';
 import { outcomeSection, stageResult, verifySection } from '/observer/outcome.mjs';
 
 const ENDED = ['CONCLUDED', 'CANCELLED'];
@@ -19,6 +19,8 @@ let directive;
 let feed;
 let stateTimer;
 let outcomeAnnounced = false;
+let shown;
+let announced;
 
 function fail(error, title) {
   document.getElementById('title').textContent = title;
@@ -66,7 +68,12 @@ async function load() {
     && windows.every(w => w.state !== 'OPEN' && w.state !== 'SCHEDULED');
   const outcome = decided || outcomeAnnounced || auction.state === 'CONCLUDED'
     ? await apiOrNothing('/api/v1/auctions/' + id + '/outcome') : undefined;
-  render(auction, windows, rounds, outcome);
+  // drawn again only when something changed, so a check that finds nothing new leaves focus and scrolling alone
+  const seen = JSON.stringify([auction, windows, rounds, outcome]);
+  if (seen !== shown) {
+    shown = seen;
+    render(auction, windows, rounds, outcome);
+  }
   return auction;
 }
 
@@ -115,9 +122,16 @@ function render(auction, windows, rounds, outcome) {
   // the live round: the open round of an open stage, unless the auction has ended
   const live = ended ? undefined : windows.filter(w => w.state === 'OPEN')
     .map(w => ({ stage: w.stage, round: openRound(rounds[w.stage] || []) })).find(x => x.round);
+  const news = live ? 'Round ' + live.round.round + ' of the ' + live.stage + ' stage is '
+    + (live.round.paused ? 'paused' : 'open') : outcome ? 'The outcome is published' : '';
+  if (announced !== undefined && news !== announced) {
+    document.getElementById('announce').textContent = news;
+  }
+  announced = news;
   if (live) {
     show('live', liveRound(live.stage, live.round, currency));
   } else {
+    stopCountdown();
     const next = windows.find(w => w.state === 'SCHEDULED');
     show('live', el('p', { class: 'govuk-inset-text', id: 'no-live-round' }, ended
       ? 'The auction has ' + (cancelled ? 'been cancelled' : 'concluded') + ': no round is open.'

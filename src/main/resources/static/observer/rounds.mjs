@@ -52,10 +52,21 @@ export function openRound(rounds) {
   return rounds.find(r => r.state === 'OPEN');
 }
 
+let stopTimer;
+
+/** Stops the live round's countdown (the page shows one at a time). */
+export function stopCountdown() {
+  if (stopTimer) {
+    stopTimer();
+    stopTimer = undefined;
+  }
+}
+
 /** The live round box: round number, deadline counting down on the server's clock, pause notice, prices. */
 export function liveRound(stage, round, currency) {
   const timer = el('strong', { class: 'app-countdown', id: 'countdown' });
-  countdown(timer, round.closesAt, round.paused);
+  stopCountdown();
+  stopTimer = countdown(timer, round.closesAt, round.paused);
   const pause = round.paused ? el('div', { class: 'govuk-warning-text', id: 'paused' },
     el('span', { class: 'govuk-warning-text__icon', 'aria-hidden': 'true' }, '!'),
     el('strong', { class: 'govuk-warning-text__text' },
