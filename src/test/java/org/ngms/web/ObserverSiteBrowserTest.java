@@ -187,6 +187,10 @@ class ObserverSiteBrowserTest extends BrowserTestBase {
                 .expectStatus().isOk();
         textIn(By.id("verify"), "java -jar ngms-auction.jar verify ngms-transcript.jsonl");
         textIn(By.id("revenue"), "USD 507,375,000");
+        js("document.querySelector('.app-band-plan').scrollIntoView()");
+        waitUntil(d -> Boolean.TRUE.equals(js("const i = document.querySelector('.app-band-plan img');"
+                + " return i.complete && i.naturalWidth > 0")));
+        screenshot("observer-auction-band-plan");
         js("document.getElementById('outcome-heading').scrollIntoView()");
         screenshot("observer-auction-outcome");
         tabTo(By.partialLinkText("transcript bundle"));
