@@ -15,6 +15,22 @@ import org.springframework.http.MediaType;
  */
 class ObserverPageTest extends IntegrationTestBase {
 
+    /** Every module of the observer site: the pages' own and those they import. */
+    static final String[] OBSERVER_MODULES = {"/observer/auctions.mjs", "/observer/auction.mjs",
+        "/observer/rounds.mjs", "/observer/charts.mjs", "/observer/directive.mjs", "/observer/outcome.mjs"};
+
+    @Test
+    void everyModuleTheObserverPagesImportIsChecked() {
+        for (String module : OBSERVER_MODULES) {
+            String script = anonymous.get().uri(module).exchange().expectStatus().isOk()
+                    .expectBody(String.class).returnResult().getResponseBody();
+            Matcher imports = Pattern.compile("from '(/observer/[^']+)'").matcher(script);
+            while (imports.find()) {
+                assertThat(OBSERVER_MODULES).as(module + " imports " + imports.group(1)).contains(imports.group(1));
+            }
+        }
+    }
+
     @Test
     void theHomePageIsPublicAndLoadsOnlyItsOwnModules() {
         String html = anonymous.get().uri("/").exchange()
@@ -33,6 +49,23 @@ class ObserverPageTest extends IntegrationTestBase {
     }
 
     @Test
+    void theAuctionPageIsPublicWithoutInlineScriptOrStyle() {
+        String html = anonymous.get().uri("/observer/auction.html").exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectHeader().value("Content-Security-Policy", csp -> assertThat(csp)
+                        .contains("default-src 'self'").contains("style-src 'self';").doesNotContain("unsafe-inline"))
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(html).contains("<script type=\"module\" src=\"/observer/auction.mjs\"></script>")
+                .doesNotContain("<script>").doesNotContain("<style").doesNotContain("style=")
+                .doesNotContain("http://").doesNotContain("https://");
+        for (String asset : new String[] {"/webjars/uplot/dist/uPlot.esm.js", "/webjars/uplot/dist/uPlot.min.css"}) {
+            anonymous.get().uri(asset).exchange().expectStatus().isOk();
+        }
+    }
+
+    @Test
     void theOldObserverAddressLeadsToTheHomePage() {
         anonymous.get().uri("/observer/index.html").exchange().expectStatus().isPermanentRedirect()
                 .expectHeader().location("/");
@@ -41,7 +74,7 @@ class ObserverPageTest extends IntegrationTestBase {
     @Test
     void theObserverModulesReadOnlyRoutesThatAnonymousCallersMayRead() {
         int checked = 0;
-        for (String module : new String[] {"/observer/auctions.mjs"}) {
+        for (String module : OBSERVER_MODULES) {
             String script = anonymous.get().uri(module).exchange()
                     .expectStatus().isOk()
                     .expectBody(String.class).returnResult().getResponseBody();
@@ -56,6 +89,6 @@ class ObserverPageTest extends IntegrationTestBase {
                 checked++;
             }
         }
-        assertThat(checked).isGreaterThanOrEqualTo(1);
+        assertThat(checked).isGreaterThanOrEqualTo(8);
     }
 }

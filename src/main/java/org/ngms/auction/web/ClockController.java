@@ -79,7 +79,11 @@ public class ClockController {
             example = "2030-01-01T00:00:00Z", requiredMode = Schema.RequiredMode.REQUIRED) Instant closesAt) {
     }
 
-    /** The public facts of a round: times, state and, once closed, prices and demand per product. */
+    /**
+     * The public facts of a round: times, state and, once closed, prices and demand per product, and the exclusions
+     * the round's rules made (the condition and its consequence; who was excluded is published with the stage's
+     * result).
+     */
     static ObjectNode publicRound(ClockStore.RoundRow r) {
         ObjectNode o = JsonNodeFactory.instance.objectNode().put("round", r.round()).put("state", r.state())
                 .put("opensAt", r.opensAt().toString()).put("closesAt", r.closesAt().toString())
@@ -87,6 +91,9 @@ public class ClockController {
         r.roundJson().ifPresent(text -> {
             JsonNode result = JSON.readTree(text);
             o.set("products", result.get("products"));
+            ArrayNode exclusions = o.putArray("exclusions");
+            result.path("exclusions").forEach(x -> exclusions.addObject().put("condition", x.path("condition")
+                    .asString()).put("consequence", x.path("consequence").asString()));
             // the round's JSON (ClockRoundJson) names the regulator's increment incrementPercent
             if (result.has("incrementPercent")) {
                 o.set("increment", result.get("incrementPercent"));
