@@ -182,6 +182,8 @@ public final class ApiSchemas {
             @Schema(description = "The round's increment set by the regulator, decimal percent as text", example = "5")
             String increment,
             @Schema(description = "Clock, closed round: per product") List<RoundProductResult> products,
+            @Schema(description = "Clock, closed round: the round-1 conditions it enforced (who broke them is named "
+                    + "in the stage's result)") List<RoundExclusion> exclusions,
             @Schema(description = "Clock, open round: prices are in multiples of this (whole USD)", example = "1000")
             Long bidMultiple,
             @Schema(description = "Clock, open round: whether bids may name an intra-round price")
@@ -191,6 +193,11 @@ public final class ApiSchemas {
             @Schema(description = "SMRA, closed round") SmraRoundActivity activity,
             @Schema(description = "Pause, resume and extension only: the signed receipt of the regulator's action")
             SignedReceipt receipt) {
+    }
+
+    @Schema(name = "RoundExclusion", description = "A condition a bidder broke in the round, and its consequence")
+    public record RoundExclusion(@Schema(example = "incumbent-minimum-2600") String condition,
+                                 @Schema(example = "EXCLUDE_AND_FORFEIT_DEPOSIT") String consequence) {
     }
 
     @Schema(name = "PreviewError", description = "A bid the submission would refuse, and its rule")
