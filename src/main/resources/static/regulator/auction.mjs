@@ -3,7 +3,7 @@
 // extend, the next round's increment, who has bid — never what); the outcome, rationalisations and the transcript.
 // Every accepted change shows its signed receipt; every refusal its problem, each error at its path.
 import {
-  ApiError, api, banner, countdown, dataTable, downloadText, el, instant, isWholeAmount, money, receiptFrom,
+  ApiError, api, banner, countdown, dataTable, downloadText, el, errorSummary, instant, isWholeAmount, money, receiptFrom,
   receiptPanel, show, showError, stateTag, summaryList, utcInstant, utcLocalValue, whole
 } from '/app/ngms.mjs';
 
@@ -56,23 +56,33 @@ function section(key, title, ...children) {
     el('h2', { class: 'govuk-heading-m', id: key + '-heading' }, title), children);
 }
 
-/** Runs an action; shows `title` and the receipt, or the refusal, in `resultId`; then refreshes the page. */
+/**
+ * Runs an action, refreshes the page, then shows `title` and the receipt, or the refusal, in `resultId`: the result
+ * appears once the page around it shows the new state (a failed refresh is reported after the action's result).
+ */
 async function act(resultId, title, call, receiptName, ...more) {
+  let response;
   try {
-    const response = await call();
-    const receipt = receiptFrom(response);
-    const target = show(resultId, banner(title, more.length ? more : el('p', { class: 'govuk-body' },
-      receipt ? 'Recorded in the auction\'s transcript: the signed receipt is below.' : 'Done.')),
-    receipt ? receiptPanel(receipt, receiptName) : null);
-    target.firstChild.setAttribute('tabindex', '-1');
-    target.firstChild.focus();
-    await refresh();
-    await refreshLive();
-    return response;
+    response = await call();
   } catch (e) {
     showError(resultId, e, title.replace(/^./, c => c.toLowerCase()).replace(/^/, 'Refused: '));
     return undefined;
   }
+  let stale;
+  try {
+    await refresh();
+    await refreshLive();
+  } catch (e) {
+    stale = e;
+  }
+  const receipt = receiptFrom(response);
+  const target = show(resultId, banner(title, more.length ? more : el('p', { class: 'govuk-body' },
+    receipt ? 'Recorded in the auction\'s transcript: the signed receipt is below.' : 'Done.')),
+  receipt ? receiptPanel(receipt, receiptName) : null,
+  stale ? errorSummary(stale, 'Done, but the page could not be refreshed: reload it') : null);
+  target.firstChild.setAttribute('tabindex', '-1');
+  target.firstChild.focus();
+  return response;
 }
 
 const post = (path, body) => api(base + path, { method: 'POST', body: body || {}, token });

@@ -135,10 +135,28 @@ public abstract class BrowserTestBase extends IntegrationTestBase {
         return waitUntil(d -> d.findElement(by).getText());
     }
 
+    /** Types {@code text} into the field {@code by}, replacing its value; again if the page re-rendered it. */
     protected void type(By by, String text) {
-        WebElement field = visible(by);
-        field.clear();
-        field.sendKeys(text);
+        new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> {
+                    WebElement field = d.findElement(by);
+                    if (!field.isDisplayed()) {
+                        return false;
+                    }
+                    field.clear();
+                    field.sendKeys(text);
+                    return text.equals(field.getDomProperty("value"));
+                });
+    }
+
+    /** Chooses the option {@code value} of the select {@code by}, once it has it; again if the page re-rendered it. */
+    protected void select(By by, String value) {
+        new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .until(d -> {
+                    new org.openqa.selenium.support.ui.Select(d.findElement(by)).selectByValue(value);
+                    return value.equals(d.findElement(by).getDomProperty("value"));
+                });
     }
 
     /** Clicks {@code by} once it can be clicked, finding it again if the page re-rendered it meanwhile. */

@@ -22,7 +22,6 @@ import org.ngms.support.Scenarios;
 import org.ngms.support.TestDatabase;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WindowType;
-import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -186,7 +185,7 @@ class AuctionDayBrowserTest extends BrowserTestBase {
     private String createAuction(String directiveId) {
         waitUntil(d -> !d.findElements(By.cssSelector("#auction-directive option[value='" + directiveId + "@1']"))
                 .isEmpty());
-        new Select(visible(By.id("auction-directive"))).selectByValue(directiveId + "@1");
+        select(By.id("auction-directive"), directiveId + "@1");
         visible(By.cssSelector("#stage-openings[data-directive='" + directiveId + "@1'] #opening-allocation"));
         type(By.id("auction-title"), "5G mock auction");
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -202,11 +201,11 @@ class AuctionDayBrowserTest extends BrowserTestBase {
     /** Creates {@code bidder}'s operator account in the console and returns the token it shows once. */
     private String operatorToken(String bidder) {
         String account = Scenarios.uniqueId(bidder + "-desk");
-        new Select(visible(By.id("account-bidder"))).selectByValue(bidder);
+        select(By.id("account-bidder"), bidder);
         type(By.id("account-id"), account);
         click(By.id("create-account"));
         textIn(By.id("account-result"), "Operator account " + account + " created");
-        new Select(visible(By.id("token-account"))).selectByValue(account);
+        select(By.id("token-account"), account);
         click(By.id("issue-token"));
         textIn(By.id("token-issued"), "shown once");
         String token = visible(By.id("issued-token")).getDomProperty("value");

@@ -18,7 +18,6 @@ import org.ngms.support.Scenarios;
 import org.ngms.support.TestDatabase;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.Select;
 
 /**
  * The regulator console in a real browser, through the console only (an operator's bid aside, which comes through
@@ -84,11 +83,11 @@ class RegulatorConsoleBrowserTest extends BrowserTestBase {
 
         // jazz's operator account and a token, shown once
         String account = Scenarios.uniqueId("jazz-desk");
-        new Select(visible(By.id("account-bidder"))).selectByValue("jazz");
+        select(By.id("account-bidder"), "jazz");
         type(By.id("account-id"), account);
         click(By.id("create-account"));
         textIn(By.id("account-result"), "Operator account " + account + " created");
-        new Select(visible(By.id("token-account"))).selectByValue(account);
+        select(By.id("token-account"), account);
         click(By.id("issue-token"));
         String operatorToken = visible(By.id("issued-token")).getDomProperty("value");
         assertThat(operatorToken).startsWith("ngms_");
@@ -180,7 +179,7 @@ class RegulatorConsoleBrowserTest extends BrowserTestBase {
     private String createAuction(String directiveId, String title) {
         waitUntil(d -> !d.findElements(By.cssSelector("#auction-directive option[value='" + directiveId + "@1']"))
                 .isEmpty());
-        new Select(visible(By.id("auction-directive"))).selectByValue(directiveId + "@1");
+        select(By.id("auction-directive"), directiveId + "@1");
         visible(By.cssSelector("#stage-openings[data-directive='" + directiveId + "@1'] #opening-allocation"));
         type(By.id("auction-title"), title);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
