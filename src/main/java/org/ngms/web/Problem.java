@@ -6,6 +6,7 @@ import org.ngms.shared.Violation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -26,8 +27,23 @@ public record Problem(
         @Schema(description = "The path of the request", example = "/api/v1/auctions") String instance,
         @Schema(description = "The stable problem code (docs/api.md lists them)", example = "request-invalid",
                 requiredMode = Schema.RequiredMode.REQUIRED) String code,
-        @Schema(description = "Each field in error with its path and the rule it breaks (absent when none)")
+        @ArraySchema(arraySchema = @Schema(description = "Each field in error with its path and the rule it breaks "
+                + "(absent when none)"), schema = @Schema(implementation = ViolationSchema.class))
         List<Violation> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+
+    /**
+     * The documentation of {@link Violation} in the OpenAPI document: the domain record itself stays plain Java
+     * (ArchitectureTest), so its schema is described here, field for field.
+     */
+    @Schema(name = "Violation", description = "A field in error: where, which rule, why, and the value refused")
+    record ViolationSchema(
+            @Schema(description = "The field, e.g. bids[0].quantity or lotCategories[2].reservePerBlock",
+                    requiredMode = Schema.RequiredMode.REQUIRED) String path,
+            @Schema(description = "The stable rule code, e.g. REQUIRED, UNKNOWN_FIELD, WRONG_TYPE, BAD_FORMAT, "
+                    + "OUT_OF_RANGE, or a reason code", requiredMode = Schema.RequiredMode.REQUIRED) String rule,
+            @Schema(description = "A sentence for people", requiredMode = Schema.RequiredMode.REQUIRED) String message,
+            @Schema(description = "The value refused, as text (absent when there was none)") String value) {
+    }
 }

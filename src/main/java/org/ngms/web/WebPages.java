@@ -32,6 +32,8 @@ public class WebPages {
                 .andRoute(GET("/observer/"), request -> ServerResponse.permanentRedirect(URI.create("/")).build())
                 .andRoute(GET("/observer/index.html"), request -> ServerResponse.permanentRedirect(URI.create("/"))
                         .build())
+                // the screens declare no icon; a browser asking anyway gets an empty answer, not an error
+                .andRoute(GET("/favicon.ico"), request -> ServerResponse.noContent().build())
                 .andRoute(GET("/operator/"), request -> page(OPERATOR))
                 .andRoute(GET("/regulator/"), request -> page(REGULATOR));
     }

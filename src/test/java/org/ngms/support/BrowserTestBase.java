@@ -55,8 +55,17 @@ public abstract class BrowserTestBase extends IntegrationTestBase {
             shared = start();
         }
         browser = shared;
+        // each test starts as a new visitor: one tab, no stored tokens, no cookies
+        List<String> tabs = List.copyOf(browser.getWindowHandles());
+        for (String tab : tabs.subList(1, tabs.size())) {
+            browser.switchTo().window(tab).close();
+        }
+        browser.switchTo().window(tabs.get(0));
         browser.manage().window().setSize(new Dimension(1280, 1000));
+        browser.get(url("/app/ngms.css"));
+        js("sessionStorage.clear(); localStorage.clear()");
         browser.manage().deleteAllCookies();
+        consoleErrors();
     }
 
     @AfterAll
@@ -180,6 +189,12 @@ public abstract class BrowserTestBase extends IntegrationTestBase {
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage)
                 .toList();
+    }
+
+    /** Drains the console, which must hold only errors containing {@code expected} (a refusal the test caused). */
+    protected void expectConsoleErrors(String expected) {
+        assertThat(consoleErrors()).as("console errors other than the expected " + expected)
+                .allSatisfy(e -> assertThat(e).contains(expected));
     }
 
     protected void assertNoConsoleErrors(String page) {

@@ -189,6 +189,9 @@ public final class ApiSchemas {
             @Schema(description = "Clock, open round: whether bids may name an intra-round price")
             Boolean intraRoundBids,
             @Schema(description = "Clock, open round: per product") List<OpenRoundPrice> prices,
+            @Schema(description = "Clock, open round: true when its prices cannot be computed because the stage's "
+                    + "engine failed to rebuild from the transcript (reported to the regulator in /actuator/health)")
+            Boolean pricesUnavailable,
             @Schema(description = "SMRA: per licence") List<SmraLicenceView> licences,
             @Schema(description = "SMRA, closed round") SmraRoundActivity activity,
             @Schema(description = "Pause, resume and extension only: the signed receipt of the regulator's action")

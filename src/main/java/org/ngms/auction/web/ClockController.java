@@ -55,6 +55,8 @@ import tools.jackson.databind.node.ObjectNode;
 @Tag(name = "Clock rounds", description = "Rounds of an ascending clock stage")
 public class ClockController {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ClockController.class);
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ClockBidding clocks;
@@ -137,6 +139,11 @@ public class ClockController {
                     .put("eligibilityPoints", p.eligibilityPoints()).put("startOfRound", p.startOfRound())
                     .put("clockPrice", p.clockPrice()));
             return o;
+        }).onErrorResume(org.ngms.auction.clock.ClockRoundReplay.Mismatch.class, e -> {
+            // the stage's engine cannot be rebuilt from its transcript (StageFailures reports it to the regulator);
+            // the public round is still listed, without prices, rather than failing the whole listing
+            LOG.warn("open round {} of {}/{}: prices unavailable: {}", r.round(), id, stage, e.getMessage());
+            return Mono.just(o.put("pricesUnavailable", true));
         });
     }
 

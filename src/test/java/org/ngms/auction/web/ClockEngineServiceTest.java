@@ -168,8 +168,10 @@ class ClockEngineServiceTest extends EscalatedClockTestBase {
 
         JsonNode refused = bid(broken.jazz(), broken, 3, 2, 500);
         assertThat(refused.toString()).doesNotContain("aggregateDemand");
-        assertThat(get(anonymous, broken.uri("/stages/clock/rounds")).get(2).get("state").asString())
-                .isEqualTo("OPEN");
+        JsonNode open = get(anonymous, broken.uri("/stages/clock/rounds")).get(2);
+        assertThat(open.get("state").asString()).isEqualTo("OPEN");
+        assertThat(open.get("pricesUnavailable").booleanValue()).as("listed without the engine's prices").isTrue();
+        assertThat(open.has("prices")).isFalse();
 
         // the scheduler: the broken auction's close fails and is reported; the healthy one's closes
         db.sql("update clock_round set closes_at = now() - interval '1 minute' where auction_id in (:a, :b) "

@@ -52,23 +52,7 @@ class SmraStageApiTest extends IntegrationTestBase {
 
     /** The 2014 directive with one SMRA stage over every lot and no cross-band condition. */
     static String smraOnlyDirective(String id) {
-        String yaml = Scenarios.directiveYaml("pk-3g4g-2014", id);
-        yaml = yaml.replaceAll("(?s)\neligibilityConditions:.*?\ndeposit:", "\ndeposit:");
-        yaml = yaml.replaceAll("(?s)\nstages:.*?\npayment:", """
-
-                stages:
-                  - id: smra
-                    type: SMRA
-                    roundMinutes: 45
-                    minIncrementPercent: "1"
-                    maxIncrementPercent: "3"
-                    activityRequirementPercent: "100"
-                    waivers: 3
-                    withdrawalsAllowed: false
-                    bidMultiple: 10000
-                payment:""");
-        assertThat(yaml).doesNotContain("escalateTo").doesNotContain("REQUIRES_WIN_IN_BANDS");
-        return yaml;
+        return Scenarios.smraOnlyDirective(id);
     }
 
     private JsonNode get(WebTestClient client, String uri) {
