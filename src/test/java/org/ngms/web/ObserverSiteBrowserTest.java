@@ -243,21 +243,7 @@ class ObserverSiteBrowserTest extends BrowserTestBase {
     @Test
     void anSmraStageShowsTheOpenRoundsAmountsAndEachLicenceRoundByRound() throws InterruptedException {
         String directive = Scenarios.uniqueId("PK-SMRA");
-        String yaml = Scenarios.directiveYaml("pk-3g4g-2014", directive)
-                .replaceAll("(?s)\neligibilityConditions:.*?\ndeposit:", "\ndeposit:")
-                .replaceAll("(?s)\nstages:.*?\npayment:", """
-
-                        stages:
-                          - id: smra
-                            type: SMRA
-                            roundMinutes: 45
-                            minIncrementPercent: "1"
-                            maxIncrementPercent: "3"
-                            activityRequirementPercent: "100"
-                            waivers: 3
-                            withdrawalsAllowed: false
-                            bidMultiple: 10000
-                        payment:""");
+        String yaml = Scenarios.smraOnlyDirective(directive);
         web.post().uri("/api/v1/directives").contentType(org.springframework.http.MediaType.parseMediaType(
                 "application/yaml")).bodyValue(yaml).exchange().expectStatus().isCreated();
         Instant now = Instant.now();

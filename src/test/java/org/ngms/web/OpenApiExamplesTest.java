@@ -343,21 +343,7 @@ class OpenApiExamplesTest extends IntegrationTestBase {
     /** Round 1 of an SMRA of the 2014 licences (the 2014 directive with one SMRA stage): the SMRA example. */
     private void smraStage() throws InterruptedException {
         String directive = Scenarios.uniqueId("OPENAPI-SMRA");
-        String yaml = Scenarios.directiveYaml("pk-3g4g-2014", directive)
-                .replaceAll("(?s)\neligibilityConditions:.*?\ndeposit:", "\ndeposit:")
-                .replaceAll("(?s)\nstages:.*?\npayment:", """
-
-                        stages:
-                          - id: smra
-                            type: SMRA
-                            roundMinutes: 45
-                            minIncrementPercent: "1"
-                            maxIncrementPercent: "3"
-                            activityRequirementPercent: "100"
-                            waivers: 3
-                            withdrawalsAllowed: false
-                            bidMultiple: 10000
-                        payment:""");
+        String yaml = Scenarios.smraOnlyDirective(directive);
         web.post().uri("/api/v1/directives").contentType(MediaType.parseMediaType("application/yaml"))
                 .bodyValue(yaml).exchange().expectStatus().isCreated();
         Instant now = Instant.now();
