@@ -30,6 +30,7 @@ public final class CertifiedSolver implements WinnerDetermination {
 
     @Override
     public Allocation solve(Instance instance, TieBreak tieBreak, Duration timeLimit) {
+        CpSatSolver.loadNatives();
         long started = System.nanoTime();
         IndexedInstance p = new IndexedInstance(instance, tieBreak);
         boolean[] hint = null;

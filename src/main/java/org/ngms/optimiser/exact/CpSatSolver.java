@@ -37,7 +37,15 @@ public final class CpSatSolver implements WinnerDetermination {
         }
     }
 
+    /** Below this much time left after the first solve, the tie stage is not started. */
+    static final double MIN_TIE_STAGE_SECONDS = 0.05;
+
     private final int workers;
+
+    /** Loads OR-Tools' native library now (once per JVM; about half a second), so no solve's time includes it. */
+    public static void loadNatives() {
+        Natives.load();
+    }
 
     public CpSatSolver(int workers) {
         if (workers < 1) {
@@ -70,7 +78,13 @@ public final class CpSatSolver implements WinnerDetermination {
                     seconds(started));
         }
         long optimum = value(p, first.chosen);
-        double remaining = Math.max(1.0, limit - (System.nanoTime() - started) / 1e9);
+        // the tie stage gets what is left of the limit, never more: the limit bounds the whole solve. With nothing
+        // left, the proven optimum stands with the tie rule not applied to the end (tieBreakComplete false).
+        double remaining = limit - (System.nanoTime() - started) / 1e9;
+        if (remaining < MIN_TIE_STAGE_SECONDS) {
+            return new Allocation(p.instance.name(), optimum, p.winners(first.chosen), true, optimum, false,
+                    seconds(started));
+        }
         Stage ties = stage(p, optimum, first.chosen, remaining);
         boolean complete = ties.status == CpSolverStatus.OPTIMAL;
         boolean[] chosen = ties.chosen != null && value(p, ties.chosen) == optimum ? ties.chosen : first.chosen;
