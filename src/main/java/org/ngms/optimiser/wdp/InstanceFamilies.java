@@ -351,7 +351,7 @@ public final class InstanceFamilies {
             boolean xor = random.nextInt(4) == 0;
             String id = (xor ? "x" : "b") + n++;
             Bids bids = new Bids(byId, List.of(), id);
-            int want = xor ? 2 + random.nextInt(9) : 1;
+            int want = Math.min(bidCount - total, xor ? 2 + random.nextInt(9) : 1);
             int base = random.nextInt(items);
             for (int attempt = 0; attempt < want * 10 && bids.bids.size() < want; attempt++) {
                 int start = (base + (xor ? random.nextInt(5) : 0)) % items;
