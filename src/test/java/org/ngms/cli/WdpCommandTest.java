@@ -66,7 +66,8 @@ class WdpCommandTest {
         assertThat(Cli.COMMANDS).contains("wdp");
     }
 
-    private static final String SECOND = INSTANCE.replace("\"three\"", "\"three-b\"").replace("\"amount\":3", "\"amount\":5");
+    private static final String SECOND = INSTANCE.replace("\"three\"", "\"three-b\"")
+            .replace("\"amount\":3", "\"amount\":5");
 
     @Test
     void compareSolvesEachInstanceWithBothModelsAndPrintsTheRatios() throws IOException {
@@ -82,6 +83,7 @@ class WdpCommandTest {
         assertThat(text).containsPattern("(?m)^three +3 +4 +yes +4 +yes +[0-9.]+ +[0-9.]+ +[0-9.]+$");
         assertThat(text).containsPattern("(?m)^three-b +3 +5 +yes +5 +yes +[0-9.]+ +[0-9.]+ +[0-9.]+$");
         assertThat(text).containsPattern("median ratio engine/plain: [0-9.]+ over 2 instances");
+        assertThat(text).containsPattern("median ratio engine/plain where both proved optimality: [0-9.]+ over 2 ");
         assertThat(text).contains("  three ", "values differ while both proved optimality: 0");
     }
 
@@ -109,6 +111,8 @@ class WdpCommandTest {
         var summary = org.ngms.cli.bench.WdpComparison.summarise(java.util.List.of(same, differ, unproven));
         assertThat(summary.differ()).isEqualTo(1);
         assertThat(summary.medianRatio()).isEqualTo(3.0);
+        assertThat(summary.medianBothProven()).isEqualTo(2.5);
+        assertThat(summary.bothProven()).isEqualTo(2);
         assertThat(summary.plainOnlyProven()).isEqualTo(1);
         assertThat(WdpCommand.exitStatus(summary, 0)).isEqualTo(3);
         var fine = org.ngms.cli.bench.WdpComparison.summarise(java.util.List.of(same, unproven));

@@ -42,8 +42,9 @@ public final class WdpComparison {
     }
 
     /** The medians, overall and per family (in family order), and the verdict. */
-    public record Summary(double medianRatio, Map<String, Double> familyMedians, Map<String, Integer> familyCounts,
-            int differ, int engineOnlyProven, int plainOnlyProven) {
+    public record Summary(double medianRatio, double medianBothProven, int bothProven,
+            Map<String, Double> familyMedians, Map<String, Integer> familyCounts, int differ, int engineOnlyProven,
+            int plainOnlyProven) {
     }
 
     private WdpComparison() {
@@ -71,7 +72,7 @@ public final class WdpComparison {
                 p.value(), p.provenOptimal(), em, pm, engineFirst);
     }
 
-    /** The family of an instance name: its known prefix (pk, mrvm, multi-region, cats, stress), else up to the first dash. */
+    /** The family of a name: its known prefix (pk, mrvm, multi-region, cats, stress), else up to the first dash. */
     public static String family(String name) {
         for (String known : List.of("multi-region", "mrvm", "pk", "cats", "stress")) {
             if (name.startsWith(known + "-") || name.equals(known)) {
@@ -109,8 +110,9 @@ public final class WdpComparison {
             medians.put(f, median(ratios));
             counts.put(f, ratios.size());
         });
-        return new Summary(median(rows.stream().map(Row::ratio).toList()), medians, counts, differ, engineOnly,
-                plainOnly);
+        List<Double> proven = rows.stream().filter(r -> r.engineProven() && r.plainProven()).map(Row::ratio).toList();
+        return new Summary(median(rows.stream().map(Row::ratio).toList()), median(proven), proven.size(), medians,
+                counts, differ, engineOnly, plainOnly);
     }
 
     public static final String HEADER = String.format(Locale.ROOT, "%-28s %6s %14s %6s %14s %6s %10s %10s %7s",
@@ -129,6 +131,8 @@ public final class WdpComparison {
     public static void footer(Summary s, int instances, PrintWriter out) {
         out.println(String.format(Locale.ROOT, "median ratio engine/plain: %.2f over %d instances", s.medianRatio(),
                 instances));
+        out.println(String.format(Locale.ROOT, "median ratio engine/plain where both proved optimality: %.2f over %d "
+                + "instances", s.medianBothProven(), s.bothProven()));
         s.familyMedians().forEach((f, m) -> out.println(String.format(Locale.ROOT,
                 "  %-14s median ratio %.2f over %d", f, m, s.familyCounts().get(f))));
         out.println(String.format(Locale.ROOT, "proven by the engine only: %d; by the plain model only: %d",
@@ -150,6 +154,9 @@ public final class WdpComparison {
                     .put("ratio", Math.round(r.ratio() * 10_000) / 10_000.0).put("engineFirst", r.engineFirst());
         }
         o.put("medianRatio", rows.isEmpty() ? null : Math.round(s.medianRatio() * 10_000) / 10_000.0);
+        o.put("bothProven", s.bothProven());
+        o.put("medianRatioBothProven", s.bothProven() == 0 ? null
+                : Math.round(s.medianBothProven() * 10_000) / 10_000.0);
         ObjectNode families = o.putObject("families");
         s.familyMedians().forEach((f, m) -> families.putObject(f).put("instances", s.familyCounts().get(f))
                 .put("medianRatio", Math.round(m * 10_000) / 10_000.0));
