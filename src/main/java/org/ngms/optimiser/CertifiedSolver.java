@@ -24,6 +24,11 @@ public final class CertifiedSolver implements WinnerDetermination {
         return new CertifiedSolver(new CpSatSolver(), null);
     }
 
+    /** CP-SAT alone with {@code workers} workers (the default has eight), as {@code wdp compare --workers} runs it. */
+    public static CertifiedSolver exactOnly(int workers) {
+        return new CertifiedSolver(new CpSatSolver(workers), null);
+    }
+
     public static CertifiedSolver withWarmStart() {
         return new CertifiedSolver(new CpSatSolver(), new HeuristicSolver());
     }
