@@ -9,9 +9,11 @@ import org.ngms.shared.CommonReason;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.ngms.audit.Receipt;
@@ -20,6 +22,9 @@ import org.ngms.auction.events.BidSet;
 import org.ngms.auction.events.ClockBidsSubmitted;
 import org.ngms.auction.AuctionState;
 import org.ngms.auction.clock.Bid;
+import org.ngms.auction.clock.ClockProduct;
+import org.ngms.auction.clock.ClockReasonCode;
+import org.ngms.auction.clock.ClockRules;
 import org.ngms.auction.clock.RoundPrices;
 import org.ngms.auction.clock.Rejection;
 import org.ngms.auction.persistence.AuctionStore;
@@ -189,7 +194,7 @@ public class ClockBidding {
     public Mono<Standing> standing(AuctionId auction, StageId stageId, int round, BidderId bidder) {
         return engines.after(auction, stageId, round - 1).map(engine -> new Standing(
                 engine.stage().eligibility().getOrDefault(bidder.value(), 0),
-                new java.util.TreeMap<>(engine.stage().processedDemand(bidder.value())),
+                new TreeMap<>(engine.stage().processedDemand(bidder.value())),
                 engine.stage().excluded().contains(bidder.value())));
     }
 
@@ -204,7 +209,7 @@ public class ClockBidding {
     private static Preview preview(ClockEngines.LiveClock engine, String bidderId, int round, JsonNode body) {
         var setup = engine.stage().setup();
         var bidder = setup.bidders().stream().filter(b -> b.id().equals(bidderId)).findFirst()
-                .orElseThrow(() -> new Refused(org.ngms.auction.clock.ClockReasonCode.BIDDER_NOT_IN_STAGE, "Not a bidder of this stage",
+                .orElseThrow(() -> new Refused(ClockReasonCode.BIDDER_NOT_IN_STAGE, "Not a bidder of this stage",
                         "bidder " + bidderId + " does not bid in stage " + setup.stageId()));
         RoundPrices prices = engine.pricesOf(round);
         List<Bid> bids;
@@ -219,17 +224,17 @@ public class ClockBidding {
         if (!rejections.isEmpty()) {
             errors.addAll(refused(bids, rejections).errors());
         }
-        Map<String, Integer> demand = new java.util.TreeMap<>(engine.stage().processedDemand(bidderId));
+        Map<String, Integer> demand = new TreeMap<>(engine.stage().processedDemand(bidderId));
         bids.forEach(b -> demand.put(b.product(), b.quantity()));
         int eligibility = engine.stage().eligibility().getOrDefault(bidderId, 0);
-        long activity = org.ngms.auction.clock.ClockRules.activity(setup, demand);
-        int next = org.ngms.auction.clock.ClockRules.nextEligibility(eligibility, activity,
+        long activity = ClockRules.activity(setup, demand);
+        int next = ClockRules.nextEligibility(eligibility, activity,
                 setup.activityRequirement());
         List<Warning> warnings = new ArrayList<>();
         if (round == 1 && errors.isEmpty()) {
-            Map<String, org.ngms.auction.clock.ClockProduct> products = new java.util.HashMap<>();
+            Map<String, ClockProduct> products = new HashMap<>();
             setup.products().forEach(p -> products.put(p.id(), p));
-            org.ngms.auction.clock.ClockRules.firstRoundCondition(setup, products, bidder, bids)
+            ClockRules.firstRoundCondition(setup, products, bidder, bids)
                     .ifPresent(x -> warnings.add(new Warning(x.condition(), x.consequence().name(), x.message())));
         }
         if (next < eligibility) {

@@ -155,7 +155,8 @@ public class ClockController {
                     schema = @Schema(oneOf = {ApiSchemas.ClockBidsRequest.class, ApiSchemas.SmraBidsRequest.class}),
             examples = {@ExampleObject(name = "clock", summary = "A clock round of the 2026 allocation stage",
                     value = ApiSchemas.CLOCK_BIDS_EXAMPLE),
-                    @ExampleObject(name = "smra", summary = "An SMRA round (the 2014 licences)", value = ApiSchemas.SMRA_BIDS_EXAMPLE)}))
+                    @ExampleObject(name = "smra", summary = "An SMRA round (the 2014 licences)",
+                            value = ApiSchemas.SMRA_BIDS_EXAMPLE)}))
     @ApiProblem(status = 404, codes = {"not-found"})
     @ApiProblem(status = 409, codes = {"round-closed", "auction-not-bidding", "stage-ended"})
     @ApiProblem(status = 422, codes = {"request-invalid", "bidder-not-in-stage"})
@@ -249,7 +250,8 @@ public class ClockController {
                     schema = @Schema(oneOf = {ApiSchemas.ClockBidsRequest.class, ApiSchemas.SmraBidsRequest.class}),
             examples = {@ExampleObject(name = "clock", summary = "A clock round of the 2026 allocation stage",
                     value = ApiSchemas.CLOCK_BIDS_EXAMPLE),
-                    @ExampleObject(name = "smra", summary = "An SMRA round (the 2014 licences)", value = ApiSchemas.SMRA_BIDS_EXAMPLE)}))
+                    @ExampleObject(name = "smra", summary = "An SMRA round (the 2014 licences)",
+                            value = ApiSchemas.SMRA_BIDS_EXAMPLE)}))
     @ApiProblem(status = 404, codes = {"not-found"})
     @ApiProblem(status = 409, codes = {"round-closed", "auction-not-bidding", "stage-ended", "bidder-excluded",
             "not-qualified"})
